@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class TasksConfig(AppConfig):
+    name = "tasks"
+    verbose_name = "Background jobs"
+
+    def ready(self) -> None:
+        # Register the jobs in every process (web included), not only in workers, so
+        # services can queue them by name.
+        from . import tasks  # noqa: F401

@@ -1,0 +1,28 @@
+"""axe-core in a real browser: the accessibility check every page test reuses."""
+
+from pathlib import Path
+
+AXE_SOURCE = (Path(__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def run_axe(page) -> list[dict]:
+    """Return axe violations for the page as it is now (an empty list is a pass)."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        # Evaluated through the DevTools protocol, so the site's strict CSP (no inline
+        # script) stays on for the page under test.
+        page.evaluate(AXE_SOURCE)
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        WCAG_TAGS,
+    )
+    return result["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    """A readable failure message: rule, impact and the offending nodes."""
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        lines.extend(f"    {node['target']}: {node['failureSummary']}" for node in v["nodes"][:5])
+    return "\n".join(lines)
