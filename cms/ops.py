@@ -78,3 +78,10 @@ def readyz(request: HttpRequest) -> JsonResponse:
     if problems:
         body["reasons"] = problems
     return JsonResponse(body, status=status)
+
+
+def to_account_login(request: HttpRequest):
+    """Wagtail's and Django's own sign-in forms would skip TOTP: send staff to allauth's."""
+    from django.contrib.auth.views import redirect_to_login
+
+    return redirect_to_login(request.GET.get("next", "/admin/"), login_url=settings.LOGIN_URL)

@@ -29,3 +29,10 @@ def has_role(user, *roles: Role) -> bool:
         return True
     names = {str(r) for r in roles}
     return any(g.name in names for g in user.groups.all())
+
+
+def is_staff_member(user) -> bool:
+    """Anyone who may see data beyond the public site: any role, staff flag or superuser."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_staff or user.is_superuser or user.groups.exists()

@@ -9,6 +9,9 @@ from . import ops
 
 urlpatterns = [
     path("healthz", ops.healthz, name="healthz"),
+    # One way in for staff: allauth's sign-in, which asks for the TOTP code.
+    path("admin/login/", ops.to_account_login),
+    path("django-admin/login/", ops.to_account_login),
     path("readyz", ops.readyz, name="readyz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

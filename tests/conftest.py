@@ -76,10 +76,33 @@ def celery_broker(url: str, *, eager: bool = False) -> Iterator[object]:
         drop_pools()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup) -> None:
+    """Keep the migrations' serialized data where every connection wrapper can see it.
+
+    Playwright's sync API runs the test in a greenlet with its own context, where Django hands
+    out a fresh connection wrapper; without this, serialized rollback would silently restore
+    nothing there.
+    """
+    from django.db import connections
+
+    for conn in connections.all():
+        contents = getattr(conn, "_test_serialized_contents", None)
+        if contents is not None:
+            type(conn)._test_serialized_contents = contents
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Tests using a live server or a real worker share committed data with another thread, so
+    they run in a transactional database, restored afterwards from the migrations' data (the
+    Wagtail root page, the role groups) so later tests still find it."""
+    for item in items:
+        if {"site_url", "celery_worker"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
 @pytest.fixture
-def celery_worker(
-    redis_url: str, transactional_db, django_db_serialized_rollback
-) -> Iterator[object]:
+def celery_worker(redis_url: str) -> Iterator[object]:
     """A real Celery worker thread consuming from the real Redis broker.
 
     Jobs are sent through the broker (not run eagerly) and the worker writes to the test
@@ -139,8 +162,8 @@ def browser(chromium_path, _playwright):
 
 
 @pytest.fixture
-def site_url(live_server, django_db_serialized_rollback) -> str:
-    """The live test server, with demo-free data restored after each browser test."""
+def site_url(live_server) -> str:
+    """The live test server (see pytest_collection_modifyitems for its database)."""
     return live_server.url
 
 

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cms.middleware.StaffMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -171,6 +172,17 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Every Voice"
+# Staff sign in through allauth (password, then TOTP), never through Wagtail's own form.
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Paths where a staff member must have TOTP turned on before anything is shown.
+EVERYVOICE_MFA_PROTECTED_PREFIXES = [
+    "/admin/",
+    "/django-admin/",
+    "/insight/",
+    "/staff/",
+    "/api/",
+    "/exports/",
+]
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
