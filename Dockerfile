@@ -18,7 +18,8 @@ RUN pip install -r requirements.lock
 COPY --chown=everyvoice:everyvoice . .
 RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=localhost \
     python manage.py collectstatic --noinput \
-    && mkdir -p /app/media && chown everyvoice:everyvoice /app/media
+    && mkdir -p /app/media /app/media-private \
+    && chown everyvoice:everyvoice /app/media /app/media-private
 
 USER everyvoice
 EXPOSE 8000

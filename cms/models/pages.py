@@ -1,10 +1,77 @@
-"""Page models for the public site."""
+"""Page models for the public site.
 
+Pages with an easy-read version show it first, with a link to the standard version
+("Easy read | Standard", plain links, so it works without JavaScript): most people who come
+to Every Voice asked for easy read. ``?print=1`` gives a print version for focus groups.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+
+from easyread.blocks import EasyReadStreamBlock
+from easyread.findings import stream_findings
+from easyread.glossary import Glossary
+
+from ..blocks import StandardStreamBlock
+from ..panels import EasyReadChecksPanel
+
+EASY_READ = "easy-read"
+STANDARD = "standard"
+
+
+def breadcrumbs(page) -> list[dict[str, str]]:
+    """The page's parents from the home page down, for includes/breadcrumb.html."""
+    ancestors = page.get_ancestors().filter(depth__gte=2).specific()
+    return [
+        {"href": a.url, "text": "Home" if a.depth == 2 else a.title} for a in ancestors if a.url
+    ]
+
+
+class EasyReadPageMixin:
+    """Serves the easy-read version (default), the standard one, and a print version."""
+
+    #: Name of the standard-version StreamField, or "" when the page is easy read only.
+    standard_field = ""
+    easy_read_field = "easy_read_body"
+
+    def version_for(self, request) -> str:
+        if self.standard_field and request.GET.get("version") == STANDARD:
+            return STANDARD
+        return EASY_READ
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        version = self.version_for(request)
+        glossary = Glossary.from_database()
+        body = getattr(self, self.easy_read_field)
+        show_findings = bool(getattr(request, "is_preview", False))
+        findings = [()] * len(body)
+        if show_findings:
+            # In the editor's preview, show each block's findings beside it (and to
+            # Wagtail's Checks panel, which counts them: see cms.wagtail_hooks). Matched by
+            # position: blocks just added in the editor may not have an id yet.
+            findings = [b.findings for b in stream_findings(body, glossary=glossary.terms)]
+        print_query = "?print=1" if version == EASY_READ else f"?version={version}&print=1"
+        context.update(
+            {
+                "breadcrumbs": breadcrumbs(self),
+                "print_url": self.url + print_query if self.url else print_query,
+                "version": version,
+                "is_easy_read": version == EASY_READ,
+                "has_standard_version": bool(self.standard_field),
+                "print_view": request.GET.get("print") == "1",
+                "glossary": glossary,
+                "easy_read_blocks": list(zip(body, findings, strict=True)),
+            }
+        )
+        return context
 
 
 class HomePage(Page):
@@ -17,6 +84,14 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import consultations_open
+
+        context = super().get_context(request, *args, **kwargs)
+        context["open_consultations"] = consultations_open()
+        context["sections"] = self.get_children().live().public().in_menu()
+        return context
 
 
 class ConsultationIndexPage(Page):
@@ -31,6 +106,14 @@ class ConsultationIndexPage(Page):
     class Meta:
         verbose_name = "consultation index page"
 
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import consultations_grouped
+
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = consultations_grouped(self)
+        context["breadcrumbs"] = breadcrumbs(self)
+        return context
+
 
 class ConsultationStatus(models.TextChoices):
     UPCOMING = "upcoming", "Not open yet"
@@ -39,30 +122,75 @@ class ConsultationStatus(models.TextChoices):
     RESULTS = "results", "Results published"
 
 
-class ConsultationPage(Page):
+class ConsultationPage(EasyReadPageMixin, Page):
     """One consultation: what we are asking, in standard and easy-read versions.
 
     Its surveys are child pages (``feedback.SurveyPage``), so this page never reaches into
-    responses.
+    responses; so is its "you said, we did" page.
     """
 
+    intro = models.TextField(
+        blank=True,
+        max_length=300,
+        help_text="1 or 2 short sentences for the list of consultations.",
+    )
     opens_at = models.DateTimeField(default=timezone.now)
     closes_at = models.DateTimeField(null=True, blank=True)
     results_published = models.BooleanField(
         default=False, help_text="Tick when the 'you said, we did' page is published."
     )
+    summary = StreamField(
+        StandardStreamBlock(),
+        blank=True,
+        help_text="The standard version: what we are asking and why, in plain English.",
+    )
+    easy_read_body = StreamField(
+        EasyReadStreamBlock(),
+        blank=True,
+        verbose_name="easy read version",
+        help_text="The easy-read version. People see it first.",
+    )
+    pledges = ParentalManyToManyField("cms.Pledge", blank=True, related_name="consultations")
+    pathways = ParentalManyToManyField("cms.Pathway", blank=True, related_name="consultations")
+
+    standard_field = "summary"
 
     content_panels = [
         *Page.content_panels,
+        FieldPanel("intro"),
         MultiFieldPanel(
             [FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("results_published")],
             heading="When people can take part",
         ),
+        EasyReadChecksPanel(heading="Easy read checks"),
+        FieldPanel("easy_read_body"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("pledges"), FieldPanel("pathways")],
+            heading="What it is about",
+            help_text="Used to show people's views to the right collaboratives.",
+        ),
+        InlinePanel("events", heading="Focus groups and events", label="event"),
     ]
     parent_page_types = ["cms.ConsultationIndexPage"]
+    # Surveys are built in the feedback app; tolerated if it has not shipped them yet.
+    subpage_types = ["feedback.SurveyPage", "cms.YouSaidWeDidPage"]
 
     class Meta:
         verbose_name = "consultation page"
+
+    @classmethod
+    def clean_subpage_models(cls):
+        if cls._clean_subpage_models is None:
+            present = []
+            for name in cls.subpage_types:
+                app_label, model_name = name.split(".")
+                try:
+                    present.append(apps.get_model(app_label, model_name))
+                except LookupError:
+                    continue
+            cls._clean_subpage_models = present
+        return cls._clean_subpage_models
 
     def status_at(self, when=None) -> ConsultationStatus:
         when = when or timezone.now()
@@ -81,3 +209,128 @@ class ConsultationPage(Page):
     @property
     def is_open(self) -> bool:
         return self.status == ConsultationStatus.OPEN
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        children = list(self.get_children().live().public().specific())
+        context["upcoming_events"] = [e for e in self.events.all() if e.ends_at >= now]
+        context["surveys"] = [c for c in children if not isinstance(c, YouSaidWeDidPage)]
+        context["results_pages"] = [c for c in children if isinstance(c, YouSaidWeDidPage)]
+        context["topics"] = [*self.pledges.all(), *self.pathways.all()]
+        return context
+
+
+class ConsultationEvent(Orderable):
+    """A focus group or drop-in for a consultation: public information only."""
+
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(
+        max_length=120, help_text="For example 'Focus group in Loughborough'."
+    )
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    place = models.CharField(
+        max_length=200, help_text="Where it is. Say 'Online' for video calls."
+    )
+    easy_read_details = models.TextField(
+        blank=True,
+        help_text="1 to 3 short sentences: what happens and how to come along.",
+    )
+    access_details = models.TextField(
+        blank=True,
+        help_text="Step-free access, hearing loop, quiet room, carers welcome, travel costs…",
+    )
+    booking = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="How to book, for example a phone number or email. No personal details.",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+        FieldPanel("place"),
+        FieldPanel("easy_read_details"),
+        FieldPanel("access_details"),
+        FieldPanel("booking"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "focus group or event"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanSummaryPage(EasyReadPageMixin, Page):
+    """An easy-read summary of a plan (for example the LDA 3-year road map)."""
+
+    intro = models.TextField(blank=True, max_length=300, help_text="1 or 2 short sentences.")
+    source_title = models.CharField(
+        max_length=200, blank=True, help_text="The name of the full plan this summarises."
+    )
+    source_url = models.URLField(blank=True, help_text="Where to read the full plan.")
+    easy_read_body = StreamField(EasyReadStreamBlock(), blank=True, verbose_name="easy read")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("source_title"), FieldPanel("source_url")], heading="Plan"),
+        EasyReadChecksPanel(heading="Easy read checks"),
+        FieldPanel("easy_read_body"),
+    ]
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "plan summary page"
+
+
+class YouSaidWeDidPage(EasyReadPageMixin, Page):
+    """Tells participants what changed because of a consultation, in easy read.
+
+    Outcomes linked to tags come in a later issue; for now an intro and an easy-read body.
+    """
+
+    intro = models.TextField(blank=True, max_length=300, help_text="1 or 2 short sentences.")
+    easy_read_body = StreamField(EasyReadStreamBlock(), blank=True, verbose_name="easy read")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        EasyReadChecksPanel(heading="Easy read checks"),
+        FieldPanel("easy_read_body"),
+    ]
+    parent_page_types = ["cms.ConsultationPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "'you said, we did' page"
+
+
+class StandardPage(EasyReadPageMixin, Page):
+    """An ordinary page (accessibility statement, privacy notice), also in easy read."""
+
+    body = StreamField(StandardStreamBlock(), blank=True, verbose_name="standard version")
+    easy_read_body = StreamField(EasyReadStreamBlock(), blank=True, verbose_name="easy read")
+
+    standard_field = "body"
+
+    content_panels = [
+        *Page.content_panels,
+        EasyReadChecksPanel(heading="Easy read checks"),
+        FieldPanel("easy_read_body"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+
+    class Meta:
+        verbose_name = "standard page"
+
+    def version_for(self, request) -> str:
+        # A page with no easy read yet shows its standard version rather than nothing.
+        if not self.easy_read_body and self.body:
+            return STANDARD
+        return super().version_for(request)

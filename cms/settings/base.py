@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "easyread",
     "feedback",
     "tasks",
+    "insight",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -196,6 +197,13 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Audio answers and flipchart photos: never under MEDIA_URL, served only by staff views.
+EVERYVOICE_PRIVATE_MEDIA_ROOT = Path(
+    env(
+        "EVERYVOICE_PRIVATE_MEDIA_ROOT",
+        default=str(MEDIA_ROOT.with_name(MEDIA_ROOT.name + "-private")),
+    )
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -209,7 +217,20 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WAGTAIL_SITE_NAME = "Every Voice"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Video and caption files are for the easy-read video block (captions are required there).
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "odt",
+    "pdf",
+    "pptx",
+    "rtf",
+    "txt",
+    "xlsx",
+    "mp4",
+    "webm",
+    "vtt",
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

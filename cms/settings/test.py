@@ -4,6 +4,8 @@ Tasks run eagerly unless a test starts a real worker (see tests/conftest.py); th
 is whatever ``DATABASE_URL`` names (CI points it at PostgreSQL).
 """
 
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -16,7 +18,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default="/tmp/everyvoice-test-media")  # noqa: S108
+MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default="/tmp/everyvoice-test-media"))  # noqa: S108
+EVERYVOICE_PRIVATE_MEDIA_ROOT = MEDIA_ROOT.with_name(MEDIA_ROOT.name + "-private")
 ALLOWED_HOSTS = ["*"]
 # Serve static files straight from the source folders (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True

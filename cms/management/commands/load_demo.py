@@ -16,3 +16,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo staff logins (password: {DEMO_PASSWORD}):")
         for email, role in report.logins:
             self.stdout.write(f"  {email:34} {role}")
+        self.stdout.write(
+            "Staff sign in with a password and a code from an authenticator app. For the demo, "
+            "get the current code with:\n  .venv/bin/python manage.py demo_totp_code EMAIL"
+        )
+        for email, secret in report.totp_secrets.items():
+            self.stdout.write(f"  authenticator key for {email}: {secret}")

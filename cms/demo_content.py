@@ -1,0 +1,255 @@
+"""Words for the demo pages (used by ``cms.demo``), kept apart so they are easy to edit.
+
+The plan summary retells facts from "Transforming Care in Leicester, Leicestershire and
+Rutland: 3 Year Road Map 2021 to 2024" in our own easy-read words; the pictures are the
+project's own SVGs in ``static/pictures``.
+"""
+
+
+def point(text: str, picture: str, alt: str = "") -> tuple[str, dict]:
+    return ("point", {"text": text, "picture": picture, "alt_text": alt, "decorative": False})
+
+
+def heading(text: str, level: str = "2") -> tuple[str, dict]:
+    return ("heading", {"text": text, "level": level})
+
+
+def key_message(text: str) -> tuple[str, dict]:
+    return ("key_message", {"text": text})
+
+
+def steps(*items: str) -> tuple[str, dict]:
+    return ("steps", {"steps": list(items)})
+
+
+def paragraph(html: str) -> tuple[str, str]:
+    return ("paragraph", html)
+
+
+GLOSSARY = [
+    ("GP", "Your doctor at your local surgery.", "health-check"),
+    (
+        "annual health check",
+        "A check of your health with your doctor or nurse. You can have 1 every year.",
+        "health-check",
+    ),
+    (
+        "learning disability register",
+        "A list your doctor keeps of people with a learning disability. "
+        "Being on it means you can have a health check every year.",
+        "survey",
+    ),
+    (
+        "health action plan",
+        "A plan you make with your doctor or nurse. It says what you will do to stay well.",
+        "tick",
+    ),
+    ("learning disability", "When it is harder to learn, understand and do some things.", ""),
+    ("autism", "Autistic people see, hear and feel the world in a different way.", "autism"),
+    ("autistic", "Autistic people see, hear and feel the world in a different way.", "autism"),
+    ("NHS", "The National Health Service. It gives free health care.", "hospital"),
+    ("key worker", "1 person who helps you and your family get the right support.", "keyworker"),
+    ("consultation", "When we ask people what they think before we decide something.", ""),
+    ("Every Voice", "This website. You can tell us what you think here.", "people-talking"),
+]
+
+PLAN_INTRO = "This is our plan to make life better for people with a learning disability."
+
+PLAN_EASY_READ = [
+    heading("About this plan"),
+    point(
+        "This plan is from the NHS and the councils.\n"
+        "It is for Leicester, Leicestershire and Rutland.",
+        "people-talking",
+    ),
+    point(
+        "It is about people with a learning disability.\n"
+        "It is also about autistic people.\nIt is for 2021 to 2024.",
+        "autism",
+    ),
+    key_message(
+        "Everyone should live a good life in their own community.\n"
+        "They should get the right help at the right time."
+    ),
+    heading("What we want to do"),
+    point("We want people to be healthy and happy.", "tick"),
+    point("We want to help people early.\nThen they do not get to a crisis.", "crisis"),
+    point("We want fewer people to stay in hospital.\nWe want people to live at home.", "home"),
+    point("We want to help more autistic people aged 14 and over.", "autism"),
+    heading("Year 1"),
+    point(
+        "We will plan services with you.\nWe will ask people with a learning disability.\n"
+        "We will ask autistic people too.",
+        "people-talking",
+    ),
+    point(
+        "A new team will help autistic people aged 14 and over.",
+        "support",
+    ),
+    point(
+        "A team will help people who have been in trouble with the law.",
+        "forensic",
+    ),
+    point(
+        "We will learn from the lives and deaths of people with a learning disability.\n"
+        "Then we will make things better.",
+        "leder",
+    ),
+    heading("Health checks"),
+    point(
+        "More people had an annual health check in 2021 than the year before.\n"
+        "But many people still need to have 1.",
+        "health-check",
+    ),
+    point(
+        "By 2024 we want 3 in 4 of these people to have a check every year.",
+        "calendar",
+    ),
+    heading("Year 2 and year 3"),
+    point(
+        "People will leave hospital when they are ready.\nThey will not have to wait.",
+        "hospital",
+    ),
+    point(
+        "Every child or young person who needs it will have a key worker.",
+        "keyworker",
+    ),
+    point(
+        "Families will get short breaks.\nThis helps carers to keep going.",
+        "carers",
+    ),
+    heading("Every Voice Counts"),
+    point(
+        "Your views matter to us.\nTell us what you think on Every Voice.",
+        "survey",
+    ),
+]
+
+CONSULTATION_INTRO = "Tell us about your annual health check. What was good? What could be better?"
+
+CONSULTATION_SUMMARY = [
+    heading("What we are asking"),
+    paragraph(
+        "<p>Adults and young people aged 14 and over who are on their GP practice's learning "
+        "disability register can have a free annual health check, and should leave with a "
+        "health action plan.</p>"
+        "<p>In Leicester, Leicestershire and Rutland fewer people have their check than we "
+        "want. Our 3-year road map aims for 75% of people on the register to have a check "
+        "every year. We want to know what helps people to go, and what gets in the way.</p>"
+    ),
+    heading("Who can take part"),
+    paragraph(
+        "<p>People with a learning disability, autistic people, family carers, support "
+        "workers and staff. You can answer the survey, come to a focus group, or ask us "
+        "for a paper copy.</p>"
+    ),
+    ("inset", {"text": "<p>Your answers are anonymous. We do not ask for your name.</p>"}),
+]
+
+CONSULTATION_EASY_READ = [
+    heading("What is this about?"),
+    point(
+        "You can have an annual health check if you are on the learning disability register.",
+        "health-check",
+    ),
+    point("It is free.\nYou can have 1 every year from age 14.", "calendar"),
+    point(
+        "After your check you should get a health action plan.",
+        "tick",
+    ),
+    heading("What we want to know"),
+    point("Did you have your health check?\nWhat was good about it?", "question"),
+    point("What made it hard?\nWhat would make it better?", "people-talking"),
+    key_message("Your answers help us make health checks better for everyone."),
+    heading("How to take part"),
+    steps(
+        "Answer our survey on this website.",
+        "Or come to our group and talk to us.",
+        "Or ask us for a paper copy.",
+    ),
+    point("You do not have to give your name.", "support"),
+]
+
+EVENT = {
+    "place": "Leicester Adult Education College, Wellington Street, Leicester LE1 6HL",
+    "easy_read_details": "Come and tell us about health checks.\nBring someone with you if "
+    "you like.",
+    "access_details": "Step-free access. Hearing loop. A quiet room. Carers welcome.",
+    "booking": "Phone 0116 000 0000 or just come along.",
+}
+
+ACCESSIBILITY = [
+    paragraph(
+        "<p>This statement applies to Every Voice. We want as many people as possible to be "
+        "able to use this website, including people with a learning disability and autistic "
+        "people.</p>"
+    ),
+    heading("How you can use this website"),
+    paragraph(
+        "<p>You should be able to zoom in up to 400% without the text spilling off the "
+        "screen, navigate the website using just a keyboard or speech recognition software, "
+        "and listen to most of the website using a screen reader. Easy read pages have a "
+        "read aloud button, bigger text, a yellow background and more space between lines, "
+        "and you can print them.</p>"
+    ),
+    heading("Technical information"),
+    paragraph(
+        "<p>We aim to meet the Web Content Accessibility Guidelines version 2.2 AA standard. "
+        "We test every page with automated checks and by hand.</p>"
+    ),
+    heading("Reporting problems"),
+    paragraph(
+        "<p>If you find a problem or need information in a different format, use the "
+        "contact page and we will reply within 10 working days.</p>"
+    ),
+]
+
+ACCESSIBILITY_EASY_READ = [
+    point("We want everyone to be able to use this website.", "people-talking"),
+    point(
+        "You can make the words bigger.\nYou can make the background yellow.",
+        "tick",
+    ),
+    point("The computer can read the words out loud to you.", "support"),
+    point("You can print the easy read pages.", "survey"),
+    point("Tell us if something does not work for you.\nWe will try to fix it.", "question"),
+]
+
+PRIVACY = [
+    paragraph(
+        "<p>Every Voice is run for the NHS in Leicester, Leicestershire and Rutland. This "
+        "notice explains what we collect when you give feedback and how we use it.</p>"
+    ),
+    heading("What we collect"),
+    paragraph(
+        "<p>Your answers to surveys. We do not need your name, and we do not use cookies or "
+        "tracking on the public website. If you choose to give contact details, we use them "
+        "only to reply to you.</p>"
+    ),
+    heading("How we use it"),
+    paragraph(
+        "<p>We group answers by theme and share only anonymised summaries with the teams "
+        "who plan services. If something you tell us means someone may be at risk of harm, "
+        "our safeguarding lead will act on it.</p>"
+    ),
+    heading("Your rights"),
+    paragraph(
+        "<p>You can ask to see, correct or delete what you have told us by quoting the "
+        "reference code you were given.</p>"
+    ),
+]
+
+PRIVACY_EASY_READ = [
+    point("We keep your answers safe.", "tick"),
+    point("You do not have to tell us your name.", "question"),
+    point("We do not use cookies to follow you.", "home"),
+    point(
+        "We share what people say with the teams who plan services.\nWe do not share who said it.",
+        "people-talking",
+    ),
+    point(
+        "If we think someone is not safe we will tell a person who can help.",
+        "support",
+    ),
+    point("You can ask us to delete your answers.", "survey"),
+]

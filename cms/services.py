@@ -1,0 +1,206 @@
+"""Writes for the cms app: the taxonomy CSV import and export.
+
+CSV columns: ``code,kind,name,description,keywords`` (``kind`` is ``pledge`` or ``pathway``,
+keywords separated by ``;``).
+
+Import rules, chosen so nothing is lost silently:
+
+* Each row is checked on its own. A bad row is reported with its line number and a plain
+  reason, and skipped; the good rows are still imported. Every skipped row is in
+  ``ImportResult.errors`` (the admin view and the command print them all).
+* All good rows are written in one transaction. A row that fails the model's own checks
+  (for example a pledge number already taken) is reported like any bad row; if the database
+  itself fails, nothing from the file is written and the error is raised.
+* Import only creates and updates. A pledge or pathway that is not in the file is left
+  alone (untick "active" in the admin to retire one). Easy-read text, examples, pictures and
+  the collaborative are not in the CSV and are kept as they are.
+* A wrong header refuses the whole file: then every row would be misread.
+* Each change is saved as a revision, so the admin's history shows what the import did.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from .models import Pathway, Pledge, split_lines
+from .selectors import taxonomy_rows
+
+CSV_COLUMNS = ["code", "kind", "name", "description", "keywords"]
+KINDS = {"pledge": Pledge, "pathway": Pathway}
+_PLEDGE_CODE_RE = re.compile(r"^pledge-(\d{1,3})$")
+# Spreadsheet programs run cells starting with these as formulas (CSV injection); export
+# prefixes such cells with "'" and import strips it again, so a round trip is exact.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int  # line number in the file, as a spreadsheet shows it (header is line 1)
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" + (f" ({self.code})" if self.code else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _safe_cell(value: str) -> str:
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
+
+
+def _unsafe_cell(value: str) -> str:
+    if value.startswith("'") and value[1:].startswith(_FORMULA_START):
+        return value[1:]
+    return value
+
+
+def taxonomy_export_csv(*, out: TextIO) -> int:
+    """Write every pledge and pathway (active or not) as CSV; return the number of rows."""
+    rows = taxonomy_rows()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: _safe_cell(value) for key, value in row.items()})
+    return len(rows)
+
+
+@dataclass
+class _Row:
+    line: int
+    code: str
+    kind: str
+    name: str
+    description: str
+    keywords: list[str]
+
+
+def _parse(source: TextIO | str, result: ImportResult) -> list[_Row]:
+    text = source if isinstance(source, str) else source.read()
+    text = text.removeprefix("\ufeff")  # Excel writes a byte-order mark
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in CSV_COLUMNS if c not in header]
+    if missing:
+        result.errors.append(
+            RowError(
+                1,
+                "",
+                f"The first line must name the columns {','.join(CSV_COLUMNS)}. "
+                f"Missing: {', '.join(missing)}. Nothing was imported.",
+            )
+        )
+        return []
+    reader.fieldnames = header
+    rows: list[_Row] = []
+    seen: dict[str, int] = {}
+    for raw in reader:
+        line = reader.line_num
+        if None in raw:
+            result.errors.append(RowError(line, "", "This row has more cells than columns."))
+            continue
+        values = {k: _unsafe_cell((raw.get(k) or "").strip()) for k in CSV_COLUMNS}
+        if not any(values.values()):
+            continue  # blank line
+        code, kind = values["code"].lower(), values["kind"].lower()
+        problems = []
+        if not code:
+            problems.append("The code is empty.")
+        elif slugify(code) != code:
+            problems.append(
+                "The code may only have small letters, numbers and hyphens, "
+                f"for example '{slugify(code) or 'pledge-14'}'."
+            )
+        if kind not in KINDS:
+            problems.append("The kind must be 'pledge' or 'pathway'.")
+        if not values["name"]:
+            problems.append("The name is empty.")
+        if not values["description"]:
+            problems.append("The description is empty.")
+        if code in seen:
+            problems.append(f"The code is also on line {seen[code]}; each code once only.")
+        if problems:
+            result.errors.append(RowError(line, code, " ".join(problems)))
+            continue
+        seen[code] = line
+        keywords = [k.strip() for k in values["keywords"].split(";") if k.strip()]
+        rows.append(_Row(line, code, kind, values["name"], values["description"], keywords))
+    return rows
+
+
+def _apply(row: _Row, *, user, result: ImportResult) -> None:
+    model = KINDS[row.kind]
+    other = Pathway if model is Pledge else Pledge
+    if other.objects.filter(code=row.code).exists():
+        raise ValidationError(
+            f"The code is already used by a {other.KIND}; pledges and pathways share codes."
+        )
+    instance = model.objects.filter(code=row.code).first()
+    created = instance is None
+    if created:
+        instance = model(code=row.code)
+        if model is Pledge:
+            match = _PLEDGE_CODE_RE.match(row.code)
+            if not match:
+                raise ValidationError("A new pledge needs a code like 'pledge-14'.")
+            instance.number = int(match.group(1))
+    new = {"name": row.name, "description": row.description, "keywords": "\n".join(row.keywords)}
+    old = {
+        "name": instance.name,
+        "description": instance.description,
+        "keywords": "\n".join(split_lines(instance.keywords)),
+    }
+    if not created and new == old:
+        result.unchanged.append(row.code)
+        return
+    for key, value in new.items():
+        setattr(instance, key, value)
+    instance.full_clean()
+    instance.save()
+    instance.save_revision(user=user, clean=False)
+    (result.created if created else result.updated).append(row.code)
+
+
+def _messages(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return " ".join(
+            f"{k}: {' '.join(v)}" if k != "__all__" else " ".join(v)
+            for k, v in error.message_dict.items()
+        )
+    return " ".join(error.messages)
+
+
+def taxonomy_import_csv(*, source: TextIO | str, user=None) -> ImportResult:
+    """Create or update pledges and pathways from CSV. See the module docstring for the rules."""
+    result = ImportResult()
+    rows = _parse(source, result)
+    if not rows:
+        return result
+    with transaction.atomic():
+        for row in rows:
+            try:
+                with transaction.atomic():  # a savepoint: a refused row leaves no trace
+                    _apply(row, user=user, result=result)
+            except ValidationError as error:
+                result.errors.append(RowError(row.line, row.code, _messages(error)))
+    result.errors.sort(key=lambda e: e.line)
+    return result
