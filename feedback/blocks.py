@@ -1,0 +1,206 @@
+"""Question blocks for surveys: one block type per question type.
+
+Every question shares the same parts (the question, its easy-read wording, a hint, an
+optional picture, whether it must be answered); each type adds what it needs. The block's
+StreamField id is the stable question id that answers point to, so editing the wording never
+orphans answers. How each type becomes a form field is in ``questions.py``.
+"""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
+
+from .pictures import picture_choices
+
+FFT_QUESTION = "Overall, how was your experience of our service?"
+FFT_EASY_READ = "Did we do a good job?"
+FFT_FOLLOW_UP = "Please can you tell us why you gave your answer?"
+
+
+class QuestionBlock(blocks.StructBlock):
+    """The parts every question has."""
+
+    question = blocks.CharBlock(
+        max_length=255,
+        help_text="The question in plain words. It is the heading of its own page.",
+    )
+    easy_read = blocks.TextBlock(
+        required=False,
+        help_text=(
+            "The same question in easy read: short, common words, one idea per sentence. "
+            "Shown next to the picture, under the question."
+        ),
+    )
+    hint = blocks.CharBlock(
+        required=False, max_length=255, help_text="Optional help, e.g. 'Choose all that apply'."
+    )
+    picture = ImageChooserBlock(
+        required=False,
+        help_text="Optional picture that supports the easy-read words. Leave empty to use a "
+        "shipped picture below, or none.",
+    )
+    shipped_picture = blocks.ChoiceBlock(
+        choices=picture_choices,
+        required=False,
+        help_text="One of the site's easy-read pictures, used when no picture is chosen above.",
+    )
+    required = blocks.BooleanBlock(
+        required=False,
+        help_text="Tick only if people must answer this to send their answers. "
+        "Most questions should be skippable.",
+    )
+
+    class Meta:
+        icon = "help"
+
+
+class RatherNotSayQuestionBlock(QuestionBlock):
+    """A question where "I'd rather not say" fits (the choice-like types)."""
+
+    rather_not_say = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        help_text='Offer "I\'d rather not say" as an answer.',
+    )
+
+
+class ChoiceQuestionBlock(RatherNotSayQuestionBlock):
+    options = blocks.ListBlock(
+        blocks.CharBlock(max_length=200, label="Answer"),
+        min_num=2,
+        help_text="The answers people can choose from, in plain words.",
+    )
+
+
+class SingleChoiceBlock(ChoiceQuestionBlock):
+    """Choose one answer (radios)."""
+
+    class Meta:
+        icon = "radio-full"
+        label = "Single choice"
+        preview_value = {"question": "How did you hear about this?", "options": ["Post", "Email"]}
+
+
+class MultipleChoiceBlock(ChoiceQuestionBlock):
+    """Choose any number of answers (checkboxes)."""
+
+    class Meta:
+        icon = "tasks"
+        label = "Multiple choice"
+        preview_value = {"question": "Who helps you?", "options": ["Family", "Support worker"]}
+
+
+class PictureOptionBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=200, help_text="The words people see under the picture.")
+    image = ImageChooserBlock(required=False)
+    shipped_picture = blocks.ChoiceBlock(
+        choices=picture_choices, required=False, help_text="Used when no image is chosen."
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("image") and not value.get("shipped_picture"):
+            raise StructBlockValidationError(
+                block_errors={"image": ValidationError("Choose an image or a shipped picture.")}
+            )
+        return value
+
+
+class PictureChoiceBlock(RatherNotSayQuestionBlock):
+    """Choose one picture (each with words)."""
+
+    options = blocks.ListBlock(PictureOptionBlock(), min_num=2)
+
+    class Meta:
+        icon = "image"
+        label = "Picture choice"
+
+
+class FacesScaleBlock(RatherNotSayQuestionBlock):
+    """Five faces from very unhappy to very happy, each with words, plus 'I don't know'."""
+
+    class Meta:
+        icon = "pick"
+        label = "Faces scale"
+        preview_value = {"question": "How do you feel about your health check?"}
+
+
+class YesNoBlock(RatherNotSayQuestionBlock):
+    """Yes / No / Not sure."""
+
+    class Meta:
+        icon = "tick"
+        label = "Yes, no or not sure"
+
+
+class ShortTextBlock(QuestionBlock):
+    """A single line of words."""
+
+    max_length = blocks.IntegerBlock(
+        default=200,
+        min_value=1,
+        max_value=500,
+        help_text="Most characters allowed. Longer answers get a clear message, never cut.",
+    )
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Short text"
+
+
+class LongTextBlock(QuestionBlock):
+    """A text box for people to say what they think in their own words."""
+
+    max_length = blocks.IntegerBlock(
+        default=2000,
+        min_value=1,
+        max_value=10000,
+        help_text="Most characters allowed. Longer answers get a clear message, never cut.",
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = "Long text"
+
+
+class AudioBlock(QuestionBlock):
+    """Record an answer in the browser, or upload a recording (up to 10 MB)."""
+
+    class Meta:
+        icon = "media"
+        label = "Audio answer"
+
+
+class FriendsAndFamilyTestBlock(QuestionBlock):
+    """The NHS Friends and Family Test: the national question, its six answers (with faces)
+    and the follow-up 'why' question, ready to use."""
+
+    question = blocks.CharBlock(max_length=255, default=FFT_QUESTION)
+    easy_read = blocks.TextBlock(required=False, default=FFT_EASY_READ)
+    follow_up = blocks.CharBlock(
+        max_length=255, default=FFT_FOLLOW_UP, help_text="The free-text 'why' question."
+    )
+    follow_up_max_length = blocks.IntegerBlock(default=2000, min_value=1, max_value=10000)
+
+    class Meta:
+        icon = "pick"
+        label = "Friends and Family Test"
+
+
+class QuestionStreamBlock(blocks.StreamBlock):
+    """The questions of a survey, one per page, in this order. Block names are the answer's
+    question_type."""
+
+    single_choice = SingleChoiceBlock()
+    multiple_choice = MultipleChoiceBlock()
+    picture_choice = PictureChoiceBlock()
+    faces = FacesScaleBlock()
+    yes_no = YesNoBlock()
+    short_text = ShortTextBlock()
+    long_text = LongTextBlock()
+    audio = AudioBlock()
+    fft = FriendsAndFamilyTestBlock()
+
+    class Meta:
+        block_counts = {"fft": {"max_num": 1}}

@@ -1,0 +1,283 @@
+"""Writes for surveys, responses and focus groups (HackSoft style: keyword-only, type-hinted,
+``full_clean()`` then ``save()``, atomic).
+
+Tagging is queued by task name, only after the transaction commits:
+
+* ``everyvoice.tag_response`` with the response id, when a response is submitted;
+* ``everyvoice.tag_contribution`` with the contribution id, for each new contribution.
+"""
+
+import logging
+import uuid
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cms.jobs import enqueue_on_commit
+
+from . import bulk, selectors
+from .consent import CONSENT_VERSION
+from .models import (
+    AgeBand,
+    Answer,
+    Channel,
+    CommunicationNeed,
+    Contribution,
+    FocusGroupSession,
+    Response,
+    ResponseStatus,
+    SurveyPage,
+    Voice,
+    WordsKind,
+)
+from .questions import Question
+from .reference import reference_generate
+from .uploads import audio_check
+
+logger = logging.getLogger(__name__)
+
+TAG_RESPONSE_TASK = "everyvoice.tag_response"
+TAG_CONTRIBUTION_TASK = "everyvoice.tag_contribution"
+_REFERENCE_ATTEMPTS = 8
+
+
+def _draft_required(response: Response) -> None:
+    """Check against the database, not the (possibly stale) instance: another tab may have
+    sent these answers already. Locks the row for the rest of the transaction."""
+    status = (
+        Response.objects.select_for_update()
+        .filter(pk=response.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if status != ResponseStatus.DRAFT:
+        raise ValidationError("These answers have already been sent.", code="not_draft")
+
+
+@transaction.atomic
+def response_start(
+    *,
+    survey: SurveyPage,
+    channel: str = Channel.ONLINE,
+    entered_by=None,
+    participant=None,
+    consent_version: str = CONSENT_VERSION,
+) -> Response:
+    """Create the draft response (and its reference code) when someone agrees and starts.
+
+    A closed survey takes no new online responses; staff may still enter paper or phone
+    responses that arrived before it closed.
+    """
+    if entered_by is None and not survey.consultation.is_open:
+        raise ValidationError("This survey is not open.", code="closed")
+    if channel != Channel.ONLINE and entered_by is None:
+        raise ValidationError("Only staff can enter paper, phone or interview responses.")
+    for _attempt in range(_REFERENCE_ATTEMPTS):
+        response = Response(
+            survey=survey,
+            reference=reference_generate(),
+            channel=channel,
+            consent_version=consent_version,
+            consented_at=timezone.now(),
+            entered_by=entered_by,
+            participant=participant if entered_by is None else None,
+            voice=Voice.STAFF_RECORDED if channel != Channel.ONLINE else "",
+        )
+        response.full_clean(validate_unique=False)
+        try:
+            # A clash is 1 in 2^50 per existing code; the savepoint keeps the transaction usable.
+            with transaction.atomic():
+                response.save()
+        except IntegrityError:
+            continue
+        logger.info("response %s started on survey %s", response.pk, survey.pk)
+        return response
+    raise RuntimeError("could not make a unique reference code")  # pragma: no cover
+
+
+@transaction.atomic
+def response_voice_set(*, response: Response, voice: str) -> Response:
+    _draft_required(response)
+    response.voice = voice
+    response.full_clean()
+    response.save(update_fields=["voice", "updated_at"])
+    return response
+
+
+@transaction.atomic
+def answer_save(
+    *,
+    response: Response,
+    question: Question,
+    value: dict | None,
+    text: str = "",
+    audio: UploadedFile | None = None,
+) -> Answer:
+    """Save (or replace) the answer to one question: called on every Continue.
+
+    ``value`` None records that the question was seen and skipped. An audio question with no
+    new file keeps the recording already given.
+    """
+    _draft_required(response)
+    answer = Answer.objects.filter(response=response, question_id=question.id).first()
+    if answer is None:
+        answer = Answer(response=response, question_id=question.id)
+    answer.question_type = question.type
+    if question.type == "audio":
+        if audio is not None:
+            sniffed = audio_check(audio)
+            if answer.audio:
+                answer.audio.delete(save=False)
+            answer.audio.save(f"{uuid.uuid4().hex}{sniffed.extension}", audio, save=False)
+            answer.audio_content_type = sniffed.content_type
+        if answer.audio:
+            value = {"audio": True}
+    answer.value = value
+    answer.text = text
+    answer.full_clean(validate_unique=False, validate_constraints=False)
+    answer.save()
+    response.save(update_fields=["updated_at"])
+    return answer
+
+
+def contact_may_be_asked(response: Response) -> bool:
+    """Under-16s are never asked for an email by default; nor is a young person who has not
+    told us they are 16 or older."""
+    if response.age_band == AgeBand.UNDER_16:
+        return False
+    if response.voice == Voice.YOUNG_PERSON:
+        return response.age_band in {
+            AgeBand.AGE_16_17,
+            AgeBand.AGE_18_25,
+            AgeBand.AGE_26_64,
+            AgeBand.AGE_65_PLUS,
+        }
+    return True
+
+
+ABOUT_YOU_FIELDS = frozenset(
+    {
+        "about_you_offered",
+        "age_band",
+        "area",
+        "communication_needs",
+        "wants_updates",
+        "contact_email",
+    }
+)
+
+
+@transaction.atomic
+def response_about_you_update(*, response: Response, **fields) -> Response:
+    """Save part of the optional 'about you' section."""
+    _draft_required(response)
+    unknown = set(fields) - ABOUT_YOU_FIELDS
+    if unknown:
+        raise TypeError(f"not about-you fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(response, name, value)
+    needs = [n for n in response.communication_needs if n in CommunicationNeed.values]
+    response.communication_needs = needs
+    if response.wants_updates is False:
+        response.contact_email = ""
+    if not contact_may_be_asked(response):
+        response.wants_updates = None
+        response.contact_email = ""
+    response.full_clean()
+    response.save()
+    return response
+
+
+@transaction.atomic
+def response_submit(*, response: Response) -> Response:
+    """Send the answers: check they are complete, mark submitted, then (on commit) queue
+    tagging. Works after the consultation has closed for a draft started before it closed."""
+    _draft_required(response)
+    missing = selectors.response_missing_required(response=response)
+    if missing or not response.voice:
+        raise ValidationError("Some questions still need an answer.", code="incomplete")
+    response.status = ResponseStatus.SUBMITTED
+    response.submitted_at = timezone.now()
+    response.full_clean()
+    response.save(update_fields=["status", "submitted_at", "updated_at"])
+    enqueue_on_commit(TAG_RESPONSE_TASK, response.id)
+    logger.info("response %s submitted", response.pk)
+    return response
+
+
+@transaction.atomic
+def response_withdraw(*, response: Response) -> Response:
+    response.status = ResponseStatus.WITHDRAWN
+    response.withdrawn_at = timezone.now()
+    response.full_clean()
+    response.save(update_fields=["status", "withdrawn_at", "updated_at"])
+    return response
+
+
+@transaction.atomic
+def contribution_create(
+    *,
+    session: FocusGroupSession,
+    text: str,
+    speaker_group: str = "",
+    words: str = WordsKind.OWN_WORDS,
+    entered_by=None,
+    sort_order: int | None = None,
+) -> Contribution:
+    if sort_order is None:
+        sort_order = session.contributions.count()
+    contribution = Contribution(
+        session=session,
+        text=text,
+        speaker_group=speaker_group,
+        words=words,
+        channel=Channel.FOCUS_GROUP,
+        entered_by=entered_by,
+        sort_order=sort_order,
+    )
+    contribution.full_clean()
+    contribution.save()
+    enqueue_on_commit(TAG_CONTRIBUTION_TASK, contribution.id)
+    return contribution
+
+
+@transaction.atomic
+def contributions_bulk_create(
+    *,
+    session: FocusGroupSession,
+    text: str,
+    entered_by=None,
+    speaker_group: str = "",
+    words: str = WordsKind.OWN_WORDS,
+) -> list[Contribution]:
+    """One contribution per non-empty line; each line may set its speaker group and whether
+    it is the person's own words (see ``bulk.py``). All or nothing."""
+    parsed = bulk.parse_lines(text, speaker_group=speaker_group, words=words)
+    if not parsed:
+        raise ValidationError("Write at least one contribution, one on each line.")
+    start = session.contributions.count()
+    return [
+        contribution_create(
+            session=session,
+            text=p.text,
+            speaker_group=p.speaker_group,
+            words=p.words,
+            entered_by=entered_by,
+            sort_order=start + i,
+        )
+        for i, p in enumerate(parsed)
+    ]
+
+
+def contributions_queue_untagged(*, contributions: Iterable[Contribution]) -> int:
+    """Queue tagging (on commit) for contributions not yet tagged, e.g. after staff added
+    them card by card in the admin form."""
+    queued = 0
+    for contribution in contributions:
+        if contribution.tagged_at is None:
+            enqueue_on_commit(TAG_CONTRIBUTION_TASK, contribution.id)
+            queued += 1
+    return queued

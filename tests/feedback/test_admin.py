@@ -1,0 +1,215 @@
+"""Staff screens: entering a response on someone's behalf, bulk focus-group entry, private
+downloads. Each is checked for the role it needs."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from cms.roles import Role
+from feedback import selectors, services
+from feedback.models import Channel, Contribution, FocusGroupSession, Response, Voice
+from tests.feedback.factories import (
+    FocusGroupSessionFactory,
+    consultation_page,
+    staff_user,
+    survey_page,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return staff_user(django_user_model)
+
+
+@pytest.fixture
+def survey():
+    return survey_page()
+
+
+def test_staff_enter_a_paper_response_through_the_participant_pages(client, staff, survey):
+    client.force_login(staff)
+    url = f"/admin/feedback/surveys/{survey.pk}/enter/"
+    assert client.get(url).status_code == 200
+    r = client.post(url, {"channel": "paper"})
+    assert r.status_code == 200 and "Confirm the person agreed" in r.content.decode()
+    r = client.post(url, {"channel": "paper", "consent_confirmed": "on"})
+    assert r["Location"] == f"/survey/{survey.pk}/who/"
+    response = Response.objects.get()
+    assert response.channel == Channel.PAPER and response.entered_by == staff
+    assert response.voice == Voice.STAFF_RECORDED
+    page = client.get(f"/survey/{survey.pk}/who/").content.decode()
+    assert 'value="staff_recorded" checked' in page
+
+
+def test_people_without_the_role_cannot_enter_or_download(client, django_user_model, survey):
+    expert = staff_user(django_user_model, role=Role.EXPERT_BY_EXPERIENCE, username="eve")
+    client.force_login(expert)
+    for url in (
+        f"/admin/feedback/surveys/{survey.pk}/enter/",
+        "/admin/feedback/answers/1/audio/",
+        "/admin/feedback/focus-groups/1/bulk/",
+    ):
+        # Wagtail turns PermissionDenied into a redirect to the dashboard with a message.
+        assert client.get(url).status_code in (302, 403)
+    safeguarding = staff_user(django_user_model, role=Role.SAFEGUARDING_LEAD, username="sam")
+    client.force_login(safeguarding)
+    denied = client.get(f"/admin/feedback/surveys/{survey.pk}/enter/")
+    assert denied.status_code == 302 and denied["Location"] == "/admin/"
+    assert client.get(f"/admin/feedback/surveys/{survey.pk}/").status_code == 200
+
+
+def test_audio_is_served_only_to_staff_as_an_attachment(client, staff, survey):
+    response = services.response_start(survey=survey)
+    question = next(q for q in selectors.survey_questions(survey=survey) if q.type == "audio")
+    answer = services.answer_save(
+        response=response,
+        question=question,
+        value=None,
+        audio=SimpleUploadedFile("me.webm", b"\x1a\x45\xdf\xa3" + b"\x00" * 50),
+    )
+    url = f"/admin/feedback/answers/{answer.pk}/audio/"
+    assert client.get(url).status_code == 302  # not signed in
+    client.force_login(staff)
+    r = client.get(url)
+    assert r.status_code == 200
+    assert r["Content-Disposition"].startswith("attachment;")
+    assert r["Content-Type"] == "audio/webm"
+    assert r["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in r["Cache-Control"]
+    assert b"".join(r.streaming_content).startswith(b"\x1a\x45\xdf\xa3")
+    detail = client.get(f"/admin/feedback/responses/{response.pk}/").content.decode()
+    assert url in detail
+
+
+def test_bulk_entry_of_12_contributions_in_the_admin(
+    client, staff, django_capture_on_commit_callbacks, queued
+):
+    session = FocusGroupSessionFactory()
+    client.force_login(staff)
+    url = f"/admin/feedback/focus-groups/{session.pk}/bulk/"
+    assert "Add contributions fast" in client.get(url).content.decode()
+    lines = "\n".join(f"{'carer' if i % 2 else 'lda'}: Point number {i}" for i in range(12))
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(url, {"lines": lines, "speaker_group": "", "words": "own_words"})
+    assert r.status_code == 302
+    contributions = Contribution.objects.filter(session=session)
+    assert contributions.count() == 12
+    assert {c.channel for c in contributions} == {Channel.FOCUS_GROUP}
+    assert {c.speaker_group for c in contributions} == {"lda", "carer"}
+    assert len(queued) == 12 and {name for name, _ in queued} == {"everyvoice.tag_contribution"}
+    page = client.get(url).content.decode()
+    assert "Contributions so far (12)" in page
+
+
+def test_focus_group_snippet_is_listed_with_the_fast_entry_button(client, staff):
+    session = FocusGroupSessionFactory()
+    client.force_login(staff)
+    page = client.get("/admin/snippets/feedback/focusgroupsession/").content.decode()
+    assert str(session) in page
+    assert f"/admin/feedback/focus-groups/{session.pk}/bulk/" in page
+
+
+def test_focus_group_created_card_by_card_queues_its_contributions(
+    client, staff, django_capture_on_commit_callbacks, queued
+):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    consultation = consultation_page()
+    client.force_login(staff)
+    data = nested_form_data(
+        {
+            "consultation": consultation.pk,
+            "held_on": "2026-11-20",
+            "venue": "Oakham library",
+            "facilitator": "Erin",
+            "attendees_lda": 5,
+            "attendees_carers": 3,
+            "attendees_cyp": 0,
+            "attendees_professionals": 1,
+            "consent_confirmed": "on",
+            "adjustments": "Easy read, breaks",
+            "contributions": inline_formset(
+                [
+                    {
+                        "text": "Need more easy read letters",
+                        "speaker_group": "lda",
+                        "words": "own_words",
+                    },
+                    {"text": "Parking is hard", "speaker_group": "carer", "words": "paraphrase"},
+                ]
+            ),
+            "photos": inline_formset([]),
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post("/admin/snippets/feedback/focusgroupsession/add/", data)
+    assert r.status_code == 302, r.content.decode()[:2000]
+    session = FocusGroupSession.objects.get()
+    assert session.contributions.count() == 2
+    assert sorted(args for _, args in queued) == sorted(
+        (c.id,) for c in session.contributions.all()
+    )
+
+
+def test_flipchart_photo_upload_is_checked(client, staff):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    consultation = consultation_page()
+    client.force_login(staff)
+    base = {
+        "consultation": consultation.pk,
+        "held_on": "2026-11-20",
+        "venue": "Oakham library",
+        "facilitator": "Erin",
+        "attendees_lda": 1,
+        "attendees_carers": 0,
+        "attendees_cyp": 0,
+        "attendees_professionals": 0,
+        "contributions": inline_formset([]),
+    }
+    bad = nested_form_data(
+        {
+            **base,
+            "photos": inline_formset(
+                [{"image": SimpleUploadedFile("x.png", b"<html>"), "caption": ""}]
+            ),
+        }
+    )
+    r = client.post("/admin/snippets/feedback/focusgroupsession/add/", bad)
+    assert r.status_code == 200 and "must be a JPG, PNG" in r.content.decode()
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+    good = nested_form_data(
+        {
+            **base,
+            "photos": inline_formset(
+                [{"image": SimpleUploadedFile("Jane.png", png), "caption": "Wall"}]
+            ),
+        }
+    )
+    r = client.post("/admin/snippets/feedback/focusgroupsession/add/", good)
+    assert r.status_code == 302
+    photo = FocusGroupSession.objects.get().photos.get()
+    assert "Jane" not in photo.image.name and photo.image.name.endswith(".png")
+    r = client.get(f"/admin/feedback/flipcharts/{photo.pk}/")
+    assert r["Content-Type"] == "image/png" and r["Content-Disposition"].startswith("attachment")
+
+
+def test_survey_page_is_edited_and_previewed_in_the_page_tree(client, staff, survey):
+    client.force_login(staff)
+    assert client.get(f"/admin/pages/{survey.pk}/edit/").status_code == 200
+    consultation = survey.get_parent()
+    add = f"/admin/pages/add/feedback/surveypage/{consultation.pk}/"
+    assert client.get(add).status_code == 200
+    preview = survey.make_preview_request()
+    assert preview.status_code == 200 and "I agree" in preview.content.decode()
+
+
+def test_survey_responses_menu_and_listing(client, staff, survey):
+    services.response_start(survey=survey)
+    client.force_login(staff)
+    assert "Survey responses" in client.get("/admin/").content.decode()
+    page = client.get("/admin/feedback/surveys/").content.decode()
+    assert survey.title in page
+    page = client.get(f"/admin/feedback/surveys/{survey.pk}/").content.decode()
+    assert Response.objects.get().reference_display in page
