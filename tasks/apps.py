@@ -8,4 +8,4 @@ class TasksConfig(AppConfig):
     def ready(self) -> None:
         # Register the jobs in every process (web included), not only in workers, so
         # services can queue them by name.
-        from . import tasks  # noqa: F401
+        from . import sweepers, tasks  # noqa: F401 - sweepers register themselves

@@ -1,6 +1,9 @@
-"""Operational records of the job system itself (no personal data)."""
+"""What the background jobs produce: tags on feedback, the tagger's trained versions, and
+progress of bulk runs. Nothing here holds response text; tags point at the text by id."""
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 
 class WorkerHeartbeat(models.Model):
@@ -14,3 +17,139 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hostname} at {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+class TagMethod(models.TextChoices):
+    RULES = "rules", "Phrase rules"
+    MODEL = "model", "Model"
+    HUMAN = "human", "Person"
+
+
+class TagStatus(models.TextChoices):
+    SUGGESTED = "suggested", "Suggested"
+    CONFIRMED = "confirmed", "Confirmed"
+    REJECTED = "rejected", "Rejected"
+
+
+class TagKind(models.TextChoices):
+    PLEDGE = "pledge", "Pledge"
+    PATHWAY = "pathway", "Pathway"
+
+
+class Tag(models.Model):
+    """A pledge or pathway a piece of feedback speaks to.
+
+    The tagged text is one survey answer, a whole response, or one focus-group contribution;
+    ``target`` names it (``a:<answer id>``, ``r:<response id>``, ``c:<contribution id>``) so a
+    code appears once per text whatever the database's view of NULLs. A person's decision
+    (confirmed, rejected, or a tag they added) is never overwritten by a later run.
+    """
+
+    target = models.CharField(max_length=32, editable=False)
+    response = models.ForeignKey(
+        "feedback.Response", null=True, blank=True, on_delete=models.CASCADE, related_name="tags"
+    )
+    answer = models.ForeignKey(
+        "feedback.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="tags"
+    )
+    contribution = models.ForeignKey(
+        "feedback.Contribution",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="tags",
+    )
+    code = models.SlugField(max_length=64)
+    kind = models.CharField(max_length=16, choices=TagKind.choices)
+    confidence = models.FloatField()
+    evidence = models.CharField(max_length=300, blank=True)
+    method = models.CharField(max_length=8, choices=TagMethod.choices)
+    tagger_version = models.CharField(max_length=64, blank=True)
+    status = models.CharField(
+        max_length=10, choices=TagStatus.choices, default=TagStatus.SUGGESTED
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["target", "code"], name="tag_once_per_text"),
+            models.CheckConstraint(
+                condition=Q(response__isnull=False) | Q(contribution__isnull=False),
+                name="tag_has_feedback",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["code", "status"]),
+            models.Index(fields=["status", "confidence"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} on {self.target} ({self.status})"
+
+    @property
+    def is_human_decision(self) -> bool:
+        return self.status != TagStatus.SUGGESTED or self.method == TagMethod.HUMAN
+
+
+class TaggerVersion(models.Model):
+    """One trained tagger: the model itself, what it learnt from and how well it did."""
+
+    version = models.CharField(max_length=64, unique=True)
+    trained_at = models.DateTimeField(auto_now_add=True)
+    reason = models.CharField(max_length=120)
+    examples = models.PositiveIntegerField(help_text="Training texts, seed and reviewed.")
+    reviewed_examples = models.PositiveIntegerField(default=0)
+    reviews_at_training = models.PositiveIntegerField(
+        default=0, help_text="Human decisions that existed when this version was trained."
+    )
+    metrics = models.JSONField(
+        default=dict, blank=True, help_text="Cross-validated figures on reviewed data."
+    )
+    blob = models.BinaryField()
+    is_current = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-trained_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"], condition=Q(is_current=True), name="one_current_tagger"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.version
+
+
+class RetagRun(models.Model):
+    """Progress of a bulk re-tag after the taxonomy changed (shown in the admin)."""
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Re-tag {self.started_at:%Y-%m-%d %H:%M}: {self.done}/{self.total}"
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else min(100, round(100 * self.done / self.total))

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from kombu import Connection
 
-from tasks.models import WorkerHeartbeat
+from .models import WorkerHeartbeat
 
 
 @never_cache
@@ -78,10 +78,3 @@ def readyz(request: HttpRequest) -> JsonResponse:
     if problems:
         body["reasons"] = problems
     return JsonResponse(body, status=status)
-
-
-def to_account_login(request: HttpRequest):
-    """Wagtail's and Django's own sign-in forms would skip TOTP: send staff to allauth's."""
-    from django.contrib.auth.views import redirect_to_login
-
-    return redirect_to_login(request.GET.get("next", "/admin/"), login_url=settings.LOGIN_URL)

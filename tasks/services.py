@@ -1,8 +1,30 @@
-"""Writes for the job system's own records."""
+"""Writes for background jobs: tagging feedback, training the tagger, the job system's records.
 
+Tasks call these with ids. Every write here is idempotent: running a job twice (a redelivery
+after a lost worker, the sweep re-queueing) leaves the same rows as running it once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Sequence
+
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from .models import WorkerHeartbeat
+from cms.selectors import active_taxonomy
+from feedback.models import Contribution, Response, ResponseStatus
+
+from .models import RetagRun, Tag, TaggerVersion, TagMethod, TagStatus, WorkerHeartbeat
+from .tagging import Example, Label, Tagger, cross_validate, train_tagger
+from .texts import TextUnit, texts_for_targets, units_for_contributions, units_for_responses
+
+logger = logging.getLogger(__name__)
+
+# Retrain once this many new human decisions exist since the current version was trained.
+RETRAIN_AFTER_REVIEWS = 20
 
 
 def heartbeat_record(*, hostname: str) -> WorkerHeartbeat:
@@ -11,3 +33,285 @@ def heartbeat_record(*, hostname: str) -> WorkerHeartbeat:
         hostname=hostname[:255], defaults={"seen_at": timezone.now()}
     )
     return beat
+
+
+# --- The tagger --------------------------------------------------------------------------------
+
+
+def taxonomy_labels() -> tuple[list[Label], dict[str, str]]:
+    """The active pledges and pathways as engine labels, and each code's kind."""
+    items = active_taxonomy()
+    labels = [
+        Label(
+            code=i.code,
+            name=i.name,
+            description=i.description,
+            keywords=i.keywords,
+            examples=i.examples,
+        )
+        for i in items
+    ]
+    return labels, {i.code: i.kind for i in items}
+
+
+def human_decisions() -> Q:
+    return ~Q(status=TagStatus.SUGGESTED) | Q(method=TagMethod.HUMAN)
+
+
+def reviewed_examples() -> list[Example]:
+    """Every text a person has reviewed, with the codes they confirmed (possibly none).
+
+    A text counts as reviewed once any of its tags carries a human decision; its codes are
+    the confirmed ones (including tags people added). Rejections teach by absence.
+    """
+    decided = Tag.objects.filter(human_decisions()).values_list("target", "code", "status")
+    codes: dict[str, set[str]] = {}
+    for target, code, status in decided:
+        bucket = codes.setdefault(target, set())
+        if status == TagStatus.CONFIRMED:
+            bucket.add(code)
+    texts = texts_for_targets(codes)
+    return [
+        Example(text=texts[t], codes=frozenset(c)) for t, c in sorted(codes.items()) if t in texts
+    ]
+
+
+# Training is deterministic, so the same labels and examples always give the same tagger:
+# a process keeps the last few it trained instead of spending seconds to train them again.
+_TRAINED: dict[tuple, tuple[Tagger, dict]] = {}
+
+
+def _train(labels: list[Label], reviewed: list[Example]) -> tuple[Tagger, dict]:
+    key = (tuple(labels), tuple(reviewed))
+    if key not in _TRAINED:
+        metrics = cross_validate(labels, reviewed, folds=5) if len(reviewed) >= 10 else {}
+        if len(_TRAINED) >= 4:
+            _TRAINED.pop(next(iter(_TRAINED)))
+        _TRAINED[key] = (train_tagger(labels, reviewed), metrics)
+    return _TRAINED[key]
+
+
+@transaction.atomic
+def tagger_train(*, reason: str) -> TaggerVersion:
+    """Train on the taxonomy plus every reviewed text, measure it, and make it current."""
+    labels, _ = taxonomy_labels()
+    reviewed = reviewed_examples()
+    tagger, metrics = _train(labels, reviewed)
+    reviews_now = Tag.objects.filter(human_decisions()).count()
+    TaggerVersion.objects.filter(is_current=True).update(is_current=False)
+    version, _ = TaggerVersion.objects.update_or_create(
+        version=tagger.version,
+        defaults={
+            "reason": reason[:120],
+            "examples": tagger.trained_on,
+            "reviewed_examples": len(reviewed),
+            "reviews_at_training": reviews_now,
+            "metrics": metrics,
+            "blob": tagger.dumps(),
+            "is_current": True,
+        },
+    )
+    _CACHE.clear()
+    logger.info("trained tagger %s on %d examples (%s)", tagger.version, tagger.trained_on, reason)
+    return version
+
+
+class _TaggerCache:
+    """The current tagger, loaded once per process and reloaded when a new version exists."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: str | None = None
+        self._tagger: Tagger | None = None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._version, self._tagger = None, None
+
+    def get(self) -> Tagger:
+        current = TaggerVersion.objects.filter(is_current=True).values_list("version", flat=True)
+        version = current.first()
+        with self._lock:
+            if self._tagger is not None and version == self._version:
+                return self._tagger
+        if version is None:
+            tagger_train(reason="first use")
+            return self.get()
+        blob = TaggerVersion.objects.values_list("blob", flat=True).get(version=version)
+        tagger = Tagger.loads(bytes(blob))
+        with self._lock:
+            self._version, self._tagger = version, tagger
+        return tagger
+
+
+_CACHE = _TaggerCache()
+
+
+def tagger_current() -> Tagger:
+    return _CACHE.get()
+
+
+def retrain_if_due() -> TaggerVersion | None:
+    """Retrain when enough people's decisions arrived since the current version."""
+    current = TaggerVersion.objects.filter(is_current=True).first()
+    reviews_now = Tag.objects.filter(human_decisions()).count()
+    baseline = current.reviews_at_training if current else 0
+    if current is not None and reviews_now - baseline < RETRAIN_AFTER_REVIEWS:
+        return None
+    return tagger_train(reason=f"{reviews_now - baseline} new reviews")
+
+
+# --- Tagging ------------------------------------------------------------------------------------
+
+
+def _write_tags(units: Sequence[TextUnit], tagger: Tagger, kinds: dict[str, str]) -> int:
+    """Replace the machine's suggestions on these texts; never touch a human decision."""
+    if not units:
+        return 0
+    predictions = tagger.predict_many([u.text for u in units])
+    targets = [u.target for u in units]
+    existing: dict[tuple[str, str], Tag] = {
+        (t.target, t.code): t for t in Tag.objects.filter(target__in=targets)
+    }
+    to_create: list[Tag] = []
+    to_update: list[Tag] = []
+    keep: set[tuple[str, str]] = set()
+    for unit, suggestions in zip(units, predictions, strict=True):
+        for s in suggestions:
+            if s.code not in kinds:
+                continue  # a code retired since the tagger was trained
+            key = (unit.target, s.code)
+            keep.add(key)
+            tag = existing.get(key)
+            if tag is None:
+                to_create.append(
+                    Tag(
+                        target=unit.target,
+                        response_id=unit.response_id,
+                        answer_id=unit.answer_id,
+                        contribution_id=unit.contribution_id,
+                        code=s.code,
+                        kind=kinds[s.code],
+                        confidence=round(s.confidence, 4),
+                        evidence=s.evidence[:300],
+                        method=s.method,
+                        tagger_version=tagger.version,
+                    )
+                )
+            elif not tag.is_human_decision:
+                tag.confidence = round(s.confidence, 4)
+                tag.evidence = s.evidence[:300]
+                tag.method = s.method
+                tag.tagger_version = tagger.version
+                to_update.append(tag)
+    stale = [t.id for key, t in existing.items() if key not in keep and not t.is_human_decision]
+    if stale:
+        Tag.objects.filter(id__in=stale).delete()
+    # ignore_conflicts: a concurrent duplicate delivery may have written the same row first.
+    Tag.objects.bulk_create(to_create, ignore_conflicts=True, batch_size=1000)
+    Tag.objects.bulk_update(
+        to_update, ["confidence", "evidence", "method", "tagger_version", "updated_at"], 1000
+    )
+    return len(to_create) + len(to_update)
+
+
+@transaction.atomic
+def responses_tag(*, response_ids: Iterable[int]) -> int:
+    """Tag every free-text answer of these submitted responses, then mark them tagged."""
+    ids = list(response_ids)
+    labels_kinds = taxonomy_labels()[1]
+    written = _write_tags(units_for_responses(ids), tagger_current(), labels_kinds)
+    Response.objects.filter(id__in=ids, status=ResponseStatus.SUBMITTED).update(
+        tagged_at=timezone.now()
+    )
+    return written
+
+
+@transaction.atomic
+def contributions_tag(*, contribution_ids: Iterable[int]) -> int:
+    ids = list(contribution_ids)
+    labels_kinds = taxonomy_labels()[1]
+    written = _write_tags(units_for_contributions(ids), tagger_current(), labels_kinds)
+    Contribution.objects.filter(id__in=ids).update(tagged_at=timezone.now())
+    return written
+
+
+def retag_run_start(*, started_by=None, chunk_size: int = 200) -> tuple[RetagRun, list[list]]:
+    """Start re-tagging everything; returns the run and the chunks of work to queue."""
+    response_ids = list(
+        Response.objects.filter(status=ResponseStatus.SUBMITTED)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    contribution_ids = list(Contribution.objects.order_by("id").values_list("id", flat=True))
+    run = RetagRun.objects.create(
+        total=len(response_ids) + len(contribution_ids), started_by=started_by
+    )
+    chunks = [
+        ["response", response_ids[i : i + chunk_size]]
+        for i in range(0, len(response_ids), chunk_size)
+    ] + [
+        ["contribution", contribution_ids[i : i + chunk_size]]
+        for i in range(0, len(contribution_ids), chunk_size)
+    ]
+    if not chunks:
+        run.finished_at = timezone.now()
+        run.save(update_fields=["finished_at"])
+    return run, chunks
+
+
+def retag_run_advance(*, run_id: int, done: int) -> None:
+    """Count finished work; safe under concurrent workers (one UPDATE, no read-modify-write)."""
+    from django.db.models import F
+
+    RetagRun.objects.filter(id=run_id).update(done=F("done") + done)
+    RetagRun.objects.filter(id=run_id, finished_at__isnull=True, done__gte=F("total")).update(
+        finished_at=timezone.now()
+    )
+
+
+# --- Review -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def tags_review(*, tag_ids: Iterable[int], decision: str, user) -> int:
+    """Confirm or reject tags. A person's decision is final for later machine runs."""
+    if decision not in (TagStatus.CONFIRMED, TagStatus.REJECTED):
+        raise ValueError(f"unknown decision {decision!r}")
+    return Tag.objects.filter(id__in=list(tag_ids)).update(
+        status=decision, reviewed_by=user, reviewed_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def tag_add(*, target: str, code: str, user) -> Tag:
+    """A person adds a tag the machine missed (or confirms one it suggested)."""
+    from feedback.models import Answer
+
+    _, kinds = taxonomy_labels()
+    if code not in kinds:
+        raise ValueError(f"{code!r} is not an active pledge or pathway")
+    kind, _, pk = target.partition(":")
+    ids: dict[str, int | None] = {"response_id": None, "answer_id": None, "contribution_id": None}
+    if kind == "a":
+        answer = Answer.objects.only("id", "response_id").get(id=int(pk))
+        ids.update(response_id=answer.response_id, answer_id=answer.id)
+    elif kind == "c":
+        ids.update(contribution_id=Contribution.objects.only("id").get(id=int(pk)).id)
+    else:
+        raise ValueError(f"unknown target {target!r}")
+    tag, _ = Tag.objects.update_or_create(
+        target=target,
+        code=code,
+        defaults={
+            **ids,
+            "kind": kinds[code],
+            "confidence": 1.0,
+            "evidence": "added by a person",
+            "method": TagMethod.HUMAN,
+            "status": TagStatus.CONFIRMED,
+            "reviewed_by": user,
+            "reviewed_at": timezone.now(),
+        },
+    )
+    return tag

@@ -1,16 +1,27 @@
 """Celery tasks: thin wrappers that take ids and call services.
 
-Every task here is idempotent, acknowledged late (set globally) and JSON-serialised, so a
-redelivery after a lost worker does no harm.
+Every task is idempotent, acknowledged late (set globally: a task whose worker dies is
+redelivered), JSON-serialised, time-limited and retried on database hiccups. Logs carry ids,
+never feedback text.
 """
 
 import logging
 
 from celery import shared_task
+from django.db import DatabaseError
+
+from cms.jobs import enqueue
 
 from . import services
 
 logger = logging.getLogger(__name__)
+
+RETRY = {
+    "autoretry_for": (DatabaseError,),
+    "retry_backoff": 5,
+    "retry_backoff_max": 300,
+    "max_retries": 5,
+}
 
 
 @shared_task(name="everyvoice.heartbeat", ignore_result=True)
@@ -23,11 +34,62 @@ def heartbeat() -> str:
     return hostname
 
 
+@shared_task(name="everyvoice.tag_response", ignore_result=True, **RETRY)
+def tag_response(response_id: int) -> int:
+    written = services.responses_tag(response_ids=[response_id])
+    logger.info("tagged response %s (%d tags written)", response_id, written)
+    return written
+
+
+@shared_task(name="everyvoice.tag_contribution", ignore_result=True, **RETRY)
+def tag_contribution(contribution_id: int) -> int:
+    written = services.contributions_tag(contribution_ids=[contribution_id])
+    logger.info("tagged contribution %s (%d tags written)", contribution_id, written)
+    return written
+
+
+@shared_task(name="everyvoice.tag_batch", ignore_result=True, **RETRY)
+def tag_batch(kind: str, ids: list[int], run_id: int | None = None) -> int:
+    """Tag many texts in one go (bulk imports, the sweep, re-tagging): one model call."""
+    if kind == "response":
+        written = services.responses_tag(response_ids=ids)
+    elif kind == "contribution":
+        written = services.contributions_tag(contribution_ids=ids)
+    else:
+        raise ValueError(f"unknown kind {kind!r}")
+    if run_id is not None:
+        services.retag_run_advance(run_id=run_id, done=len(ids))
+    logger.info("tagged %d %ss (%d tags written)", len(ids), kind, written)
+    return written
+
+
+@shared_task(name="everyvoice.retag_all", ignore_result=True)
+def retag_all(started_by_id: int | None = None) -> int:
+    """After the taxonomy changes: retrain, then re-tag everything in chunks."""
+    services.tagger_train(reason="taxonomy changed")
+    run, chunks = services.retag_run_start(started_by=started_by_id and _user(started_by_id))
+    for kind, ids in chunks:
+        enqueue("everyvoice.tag_batch", kind, ids, run.id)
+    return run.id
+
+
+def _user(user_id: int):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(id=user_id).first()
+
+
+@shared_task(name="everyvoice.retrain_tagger", ignore_result=True)
+def retrain_tagger() -> str | None:
+    version = services.retrain_if_due()
+    return version.version if version else None
+
+
 @shared_task(name="everyvoice.sweep_lost_jobs", ignore_result=True)
 def sweep_lost_jobs() -> int:
     """Re-queue work whose job never ran. Each job family registers its own sweeper."""
     from .sweep import run_sweepers
 
     queued = run_sweepers()
-    logger.info("sweep re-queued %d jobs", queued)
+    logger.info("sweep re-queued %d items", queued)
     return queued

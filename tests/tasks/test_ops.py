@@ -39,7 +39,7 @@ def test_readyz_is_200_when_the_real_broker_answers(client, redis_url):
 
 
 def test_readyz_is_503_when_the_database_fails(client, monkeypatch):
-    from cms import ops
+    from tasks import ops
 
     monkeypatch.setattr(ops, "_check_database", lambda: "database unavailable: OperationalError")
     response = client.get("/readyz")

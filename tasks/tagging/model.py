@@ -1,0 +1,129 @@
+"""TF-IDF word + character n-grams and one-vs-rest logistic regression.
+
+Word n-grams carry meaning ("short breaks"); character n-grams make the model tolerant of
+the misspellings that are common in this feedback ("respit", "helth"). The fitted state is
+plain arrays (vocabulary, idf, coefficients) rather than pickled scikit-learn objects, so a
+stored tagger loads safely and survives scikit-learn upgrades.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import normalize
+
+from .text import stems
+
+CHAR_RANGE = (2, 5)
+CHAR_MIN_DF = 2  # a char n-gram seen once is noise and bloats the stored model
+NO_MODEL_SCORE = -8.0  # decision score used where a label has no classifier
+
+
+def word_ngrams(normalised: str) -> list[str]:
+    """Stemmed unigrams and bigrams (used as a CountVectorizer analyzer)."""
+    toks = stems(normalised)
+    return toks + [f"{a} {b}" for a, b in pairwise(toks)]
+
+
+def _counter(kind: str, vocabulary: dict[str, int] | None = None, min_df: int = 1):
+    if kind == "word":
+        return CountVectorizer(analyzer=word_ngrams, vocabulary=vocabulary, min_df=min_df)
+    return CountVectorizer(
+        analyzer="char_wb",
+        ngram_range=CHAR_RANGE,
+        lowercase=False,
+        vocabulary=vocabulary,
+        min_df=min_df,
+    )
+
+
+@dataclass(frozen=True)
+class Tfidf:
+    """One fitted TF-IDF block: terms in column order and their idf weights."""
+
+    kind: str  # "word" or "char"
+    terms: tuple[str, ...]
+    idf: np.ndarray
+
+    @classmethod
+    def fit(cls, kind: str, texts: Sequence[str]) -> Tfidf:
+        min_df = CHAR_MIN_DF if kind == "char" and len(texts) >= 20 else 1
+        counter = _counter(kind, min_df=min_df)
+        try:
+            counts = counter.fit_transform(texts)
+        except ValueError:  # empty vocabulary (e.g. only emoji); keep a harmless block
+            return cls(kind, (), np.zeros(0))
+        terms = tuple(sorted(counter.vocabulary_, key=counter.vocabulary_.__getitem__))
+        df = np.bincount(counts.indices, minlength=len(terms))
+        idf = np.log((1 + len(texts)) / (1 + df)) + 1.0  # scikit-learn's smoothed idf
+        return cls(kind, terms, idf)
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        if not self.terms:
+            return sparse.csr_matrix((len(texts), 0))
+        vocab = {t: i for i, t in enumerate(self.terms)}
+        counts = _counter(self.kind, vocabulary=vocab).transform(texts).astype(np.float64)
+        counts.data = 1.0 + np.log(counts.data)  # sublinear tf
+        return normalize(counts @ sparse.diags(self.idf), copy=False).tocsr()
+
+
+@dataclass(frozen=True)
+class Featuriser:
+    """Word and character TF-IDF blocks side by side."""
+
+    word: Tfidf
+    char: Tfidf
+
+    @classmethod
+    def fit(cls, texts: Sequence[str]) -> Featuriser:
+        return cls(Tfidf.fit("word", texts), Tfidf.fit("char", texts))
+
+    @property
+    def n_features(self) -> int:
+        return len(self.word.terms) + len(self.char.terms)
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        return sparse.hstack(
+            [self.word.transform(texts), self.char.transform(texts)], format="csr"
+        )
+
+
+@dataclass(frozen=True)
+class Linear:
+    """One logistic regression per label; labels without enough positives get none."""
+
+    coef: np.ndarray  # (labels, features) float32
+    intercept: np.ndarray  # (labels,)
+    has_model: np.ndarray  # (labels,) bool
+
+    @classmethod
+    def fit(cls, X: sparse.csr_matrix, Y: np.ndarray, C: float, min_positives: int) -> Linear:
+        n_labels = Y.shape[1]
+        coef = np.zeros((n_labels, X.shape[1]), dtype=np.float32)
+        intercept = np.full(n_labels, NO_MODEL_SCORE)
+        has_model = np.zeros(n_labels, dtype=bool)
+        for j in range(n_labels):
+            y = Y[:, j]
+            pos = int(y.sum())
+            if pos < min_positives or pos == len(y) or X.shape[1] == 0:
+                continue
+            clf = LogisticRegression(
+                C=C, class_weight="balanced", solver="liblinear", random_state=0, max_iter=500
+            )
+            clf.fit(X, y)
+            coef[j] = clf.coef_[0]
+            intercept[j] = clf.intercept_[0]
+            has_model[j] = True
+        return cls(coef, intercept, has_model)
+
+    def decision(self, X: sparse.csr_matrix) -> np.ndarray:
+        """Raw scores (n, labels); labels without a model score NO_MODEL_SCORE."""
+        scores = np.asarray(X @ self.coef.T.astype(np.float64)) + self.intercept
+        scores[:, ~self.has_model] = NO_MODEL_SCORE
+        return scores

@@ -1,0 +1,505 @@
+"""Train, apply and store the tagger: keyword rules + TF-IDF model (+ optional embeddings).
+
+How the parts become one confidence: the model's out-of-fold scores on the training data are
+Platt-calibrated into a probability; a rule hit carries the precision rules showed on the
+training data; the two are combined as independent evidence (noisy-OR). Per-tag thresholds
+are chosen on the same out-of-fold probabilities, shrunk towards one global threshold because
+most tags have only a handful of examples. Why not learn the combination? The seed examples
+were written alongside the keywords, so on training data the rules look near-perfect and a
+learned combiner all but ignores the model; on real feedback it is the other way round.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold
+
+from . import semantic
+from .model import NO_MODEL_SCORE, Featuriser, Linear, Tfidf
+from .rules import Hit, PhraseMatcher
+from .text import has_content, normalise
+from .types import Example, Label, Suggestion
+
+ENGINE_VERSION = "2026.1"
+FORMAT = 1
+CHUNK = 1000  # texts per vectorised batch; bounds memory for very large inputs
+EVIDENCE_CHARS = 200
+_GRID = np.round(np.arange(0.05, 0.951, 0.025), 3)
+RULE_PRIOR = 10.0  # pseudo-hits pulling fuzzy-rule precision towards exact-rule precision
+
+
+@dataclass(frozen=True)
+class Config:
+    """Switches for the ablation; the defaults are the measured best (see README)."""
+
+    rules: bool = True
+    model: bool = True
+    semantic: bool = False  # add a local sentence-embedding model (slow; small gain)
+    keyword_texts: bool = True  # also train the model on each keyword phrase as a text
+    weak_labels: bool = True  # a seed example containing another tag's phrase counts for it
+    folds: int = 5
+    C: float = 10.0
+    min_positives: int = 2  # fewer examples than this: the tag is served by rules only
+    shrink: float = 10.0  # pseudo-examples pulling a tag's threshold to the global one
+
+
+@dataclass(frozen=True)
+class Head:
+    """Calibration of each part, how they combine, and the per-tag thresholds."""
+
+    features: tuple[str, ...]  # () for rules alone, ("model",) or ("model", "semantic")
+    coef: tuple[float, ...]  # Platt weights of the features
+    intercept: float
+    rule_exact: float  # P(tag | exact phrase hit)
+    rule_fuzzy: float  # P(tag | fuzzy phrase hit)
+    thresholds: tuple[float, ...] = ()
+
+    def probabilities(self, feats: dict[str, np.ndarray], has_model: np.ndarray) -> np.ndarray:
+        rules = feats["exact"] * self.rule_exact + feats["fuzzy"] * self.rule_fuzzy
+        if not self.features:
+            return rules
+        logit = np.full(rules.shape, self.intercept)
+        for name, weight in zip(self.features, self.coef, strict=True):
+            logit += weight * feats[name]
+        model = 1.0 / (1.0 + np.exp(-logit))
+        combined = 1.0 - (1.0 - model) * (1.0 - rules)
+        return np.where(has_model[None, :], combined, rules)
+
+
+def _sha(payload: object) -> str:
+    raw = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(raw).hexdigest()[:10]
+
+
+def _max_similarity(query: np.ndarray, ref: np.ndarray, ref_y: np.ndarray) -> np.ndarray:
+    """Per tag, the cosine similarity to the closest reference text with that tag."""
+    sims = query @ ref.T
+    out = np.zeros((query.shape[0], ref_y.shape[1]))
+    for j in range(ref_y.shape[1]):
+        cols = ref_y[:, j]
+        if cols.any():
+            out[:, j] = sims[:, cols].max(axis=1)
+    return out
+
+
+def _pick_thresholds(p: np.ndarray, y: np.ndarray, usable: np.ndarray, shrink: float):
+    """Per-tag F1-optimal thresholds, shrunk towards the micro-F1-optimal global one."""
+
+    def best(f1s: np.ndarray) -> float:
+        top = _GRID[f1s >= f1s.max() - 1e-9]
+        return float(np.median(top))  # middle of a plateau is the most stable choice
+
+    def f1_at(pp: np.ndarray, yy: np.ndarray) -> np.ndarray:
+        pred = pp[..., None] >= _GRID
+        tp = (pred & yy[..., None]).sum(axis=tuple(range(pp.ndim)))
+        fp = (pred & ~yy[..., None]).sum(axis=tuple(range(pp.ndim)))
+        fn = (~pred & yy[..., None]).sum(axis=tuple(range(pp.ndim)))
+        return 2 * tp / np.maximum(2 * tp + fp + fn, 1)
+
+    if not usable.any():
+        return np.full(p.shape[1], 0.5), 0.5
+    glob = best(f1_at(p[:, usable], y[:, usable]))
+    out = np.full(p.shape[1], glob)
+    for j in np.flatnonzero(usable):
+        pos = y[:, j].sum()
+        if pos:
+            own = best(f1_at(p[:, j], y[:, j]))
+            out[j] = (pos * own + shrink * glob) / (pos + shrink)
+    return out, glob
+
+
+class Tagger:
+    """A trained, immutable tagger. Build with `train_tagger` or `Tagger.loads`."""
+
+    def __init__(
+        self,
+        *,
+        labels: Sequence[Label],
+        config: Config,
+        version: str,
+        trained_on: int,
+        featuriser: Featuriser | None,
+        linear: Linear | None,
+        heads: dict[str, Head],
+        seed_texts: Sequence[str],
+        seed_labels: np.ndarray,
+        train_emb: np.ndarray | None = None,
+        train_y: np.ndarray | None = None,
+    ) -> None:
+        self.labels = tuple(Label(lb.code, lb.name, lb.description, lb.keywords) for lb in labels)
+        self.codes = tuple(lb.code for lb in labels)
+        self.config = config
+        self.version = version
+        self.trained_on = trained_on
+        self._featuriser = featuriser
+        self._linear = linear
+        self._heads = heads
+        self._matcher = PhraseMatcher([lb.keywords if config.rules else () for lb in labels])
+        self._seed_texts = tuple(seed_texts)
+        self._seed_labels = seed_labels
+        self._train_emb = train_emb
+        self._train_y = train_y
+        n = len(self.codes)
+        self._has_model = linear.has_model if linear is not None else np.zeros(n, dtype=bool)
+        self._seed_x = None
+        if featuriser is not None and self._seed_texts:
+            self._seed_x = featuriser.transform(list(self._seed_texts))
+        self._coef64 = linear.coef.astype(np.float64) if linear is not None else None
+
+    # ---- prediction -------------------------------------------------------------------------
+
+    @property
+    def uses_semantic(self) -> bool:
+        """True when predictions currently include the embedding model."""
+        return "semantic" in self._heads and semantic.load_encoder() is not None
+
+    def predict(self, text: str) -> list[Suggestion]:
+        """Tags above their threshold, most confident first."""
+        return self.predict_many([text])[0]
+
+    def predict_many(self, texts: Sequence[str]) -> list[list[Suggestion]]:
+        """`predict` for many texts at once (vectorised, in bounded chunks)."""
+        out: list[list[Suggestion]] = []
+        for start in range(0, len(texts), CHUNK):
+            out.extend(self._predict_chunk(list(texts[start : start + CHUNK])))
+        return out
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Combined confidences (texts x tags) before thresholds; for evaluation tools."""
+        probs, _, _, _ = self._probabilities([normalise(t) for t in texts])
+        return probs
+
+    def thresholds(self) -> dict[str, float]:
+        """The per-tag thresholds in use."""
+        return {c: float(t) for c, t in zip(self.codes, self._head().thresholds, strict=True)}
+
+    def _head(self) -> Head:
+        return self._heads["semantic"] if self.uses_semantic else self._heads["core"]
+
+    def _features(self, norm: list[str], head: Head):
+        n, n_labels = len(norm), len(self.codes)
+        exact = np.zeros((n, n_labels))
+        fuzzy = np.zeros((n, n_labels))
+        hits: list[dict[int, Hit]] = []
+        for i, text in enumerate(norm):
+            found = self._matcher.match(text)
+            hits.append(found)
+            for j, hit in found.items():
+                (exact if hit.exact else fuzzy)[i, j] = 1.0
+        feats = {"exact": exact, "fuzzy": fuzzy}
+        x = None
+        if self._linear is not None and self._featuriser is not None:
+            x = self._featuriser.transform(norm)
+            scores = np.asarray(x @ self._coef64.T) + self._linear.intercept
+            scores[:, ~self._has_model] = NO_MODEL_SCORE
+            feats["model"] = np.clip(scores, -10.0, 10.0)
+        if "semantic" in head.features:
+            encoder = semantic.load_encoder()
+            emb = encoder.encode(norm)
+            feats["semantic"] = _max_similarity(emb, self._train_emb, self._train_y)
+        return feats, hits, x
+
+    def _probabilities(self, norm: list[str]):
+        head = self._head()  # once per batch, so scores and thresholds always agree
+        feats, hits, x = self._features(norm, head)
+        probs = head.probabilities(feats, self._has_model)
+        empty = np.array([not has_content(t) for t in norm])
+        probs[empty] = 0.0
+        return probs, head, hits, x
+
+    def _predict_chunk(self, texts: list[str]) -> list[list[Suggestion]]:
+        norm = [normalise(t) for t in texts]
+        probs, head, hits, x = self._probabilities(norm)
+        thresholds = np.asarray(head.thresholds)
+        chosen = probs >= thresholds
+        sims = None
+        if x is not None and self._seed_x is not None and chosen.any():
+            sims = (x @ self._seed_x.T).toarray()
+        out: list[list[Suggestion]] = []
+        for i in range(len(texts)):
+            row: list[Suggestion] = []
+            for j in np.flatnonzero(chosen[i]):
+                hit = hits[i].get(j)
+                if hit is not None:
+                    evidence = hit.keyword if hit.exact else f'{hit.keyword} (as "{hit.matched}")'
+                    method = "rules"
+                else:
+                    evidence, method = self._model_evidence(sims, x, i, j), "model"
+                conf = round(float(probs[i, j]), 4)
+                row.append(Suggestion(self.codes[j], conf, evidence, method, self.version))
+            row.sort(key=lambda s: (-s.confidence, s.code))
+            out.append(row)
+        return out
+
+    def _model_evidence(self, sims, x, i: int, j: int) -> str:
+        """The most similar seed example of the tag, else the words that weighed most."""
+        if sims is not None:
+            cols = np.flatnonzero(self._seed_labels == j)
+            if cols.size:
+                best = cols[int(np.argmax(sims[i, cols]))]
+                return self._seed_texts[best][:EVIDENCE_CHARS]
+        if x is None or self._featuriser is None:
+            return ""
+        n_word = len(self._featuriser.word.terms)
+        row = x[i, :n_word].toarray()[0] * self._coef64[j, :n_word]
+        top = [k for k in np.argsort(-row)[:3] if row[k] > 0]
+        return "words: " + ", ".join(self._featuriser.word.terms[k] for k in top)
+
+    # ---- storage ----------------------------------------------------------------------------
+
+    def dumps(self) -> bytes:
+        """Serialise to bytes (numpy .npz, no pickle) for storing in the database."""
+        meta = {
+            "format": FORMAT,
+            "version": self.version,
+            "trained_on": self.trained_on,
+            "config": asdict(self.config),
+            "labels": [asdict(lb) for lb in self.labels],
+            "heads": {k: asdict(h) for k, h in self._heads.items()},
+        }
+        arrays: dict[str, np.ndarray] = {
+            "meta": np.array(json.dumps(meta, ensure_ascii=False)),
+            "seed_texts": np.array(self._seed_texts, dtype=str),
+            "seed_labels": self._seed_labels.astype(np.int32),
+        }
+        if self._featuriser is not None and self._linear is not None:
+            for block in (self._featuriser.word, self._featuriser.char):
+                arrays[f"{block.kind}_terms"] = np.array(block.terms, dtype=str)
+                arrays[f"{block.kind}_idf"] = block.idf
+            arrays["coef"] = self._linear.coef
+            arrays["intercept"] = self._linear.intercept
+            arrays["has_model"] = self._linear.has_model
+        if self._train_emb is not None:
+            arrays["train_emb"] = self._train_emb
+            arrays["train_y"] = self._train_y
+        buf = io.BytesIO()
+        np.savez_compressed(buf, **arrays)
+        return buf.getvalue()
+
+    @classmethod
+    def loads(cls, data: bytes) -> Tagger:
+        """Inverse of `dumps`; raises ValueError for data from another format."""
+        try:
+            arrays = np.load(io.BytesIO(data), allow_pickle=False)
+            meta = json.loads(str(arrays["meta"]))
+        except Exception as exc:
+            raise ValueError("not a stored tagger") from exc
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"stored tagger format {meta.get('format')!r} is not {FORMAT}")
+        labels = [
+            Label(lb["code"], lb["name"], lb["description"], tuple(lb["keywords"]))
+            for lb in meta["labels"]
+        ]
+        featuriser = linear = None
+        if "coef" in arrays:
+            featuriser = Featuriser(
+                *(
+                    Tfidf(kind, tuple(arrays[f"{kind}_terms"].tolist()), arrays[f"{kind}_idf"])
+                    for kind in ("word", "char")
+                )
+            )
+            linear = Linear(arrays["coef"], arrays["intercept"], arrays["has_model"])
+        heads = {
+            k: Head(
+                **{
+                    **h,
+                    "coef": tuple(h["coef"]),
+                    "features": tuple(h["features"]),
+                    "thresholds": tuple(h["thresholds"]),
+                }
+            )
+            for k, h in meta["heads"].items()
+        }
+        return cls(
+            labels=labels,
+            config=Config(**meta["config"]),
+            version=meta["version"],
+            trained_on=meta["trained_on"],
+            featuriser=featuriser,
+            linear=linear,
+            heads=heads,
+            seed_texts=arrays["seed_texts"].tolist(),
+            seed_labels=arrays["seed_labels"],
+            train_emb=arrays.get("train_emb"),
+            train_y=arrays.get("train_y"),
+        )
+
+
+# ---- training -------------------------------------------------------------------------------
+
+
+def _check_labels(labels: Sequence[Label]) -> list[Label]:
+    codes = [lb.code for lb in labels]
+    if not codes:
+        raise ValueError("at least one label is needed")
+    dupes = sorted({c for c in codes if codes.count(c) > 1})
+    if dupes:
+        raise ValueError(f"duplicate label codes: {', '.join(dupes)}")
+    return list(labels)
+
+
+def _training_set(labels: list[Label], examples: Sequence[Example]):
+    """Seed examples first; a reviewed example with the same text replaces the seed one."""
+    index = {lb.code: j for j, lb in enumerate(labels)}
+    rows: dict[str, tuple[set[int], bool]] = {}
+    for j, lb in enumerate(labels):
+        for text in lb.examples:
+            norm = normalise(text)
+            if has_content(norm):
+                rows.setdefault(norm, (set(), True))[0].add(j)
+    for ex in examples:
+        norm = normalise(ex.text)
+        if has_content(norm):
+            rows[norm] = ({index[c] for c in ex.codes if c in index}, False)
+    y = np.zeros((len(rows), len(labels)), dtype=bool)
+    is_seed = np.zeros(len(rows), dtype=bool)
+    for i, (codes, seed) in enumerate(rows.values()):
+        y[i, list(codes)] = True
+        is_seed[i] = seed
+    return list(rows), y, is_seed
+
+
+def _keyword_texts(labels: list[Label]) -> tuple[list[str], np.ndarray]:
+    """Each keyword phrase as a short training text for its tag."""
+    pairs = [(normalise(kw), j) for j, lb in enumerate(labels) for kw in lb.keywords]
+    y = np.zeros((len(pairs), len(labels)), dtype=bool)
+    for i, (_, j) in enumerate(pairs):
+        y[i, j] = True
+    return [t for t, _ in pairs], y
+
+
+def _out_of_fold(texts, y, extra_texts, extra_y, emb, config: Config):
+    """Model (and embedding) scores for each training text from a model that never saw it.
+
+    Keyword texts are always on the training side: they are part of every model.
+    """
+    n = len(texts)
+    folds = min(config.folds, n)
+    scores = np.full(y.shape, NO_MODEL_SCORE)
+    sims = np.zeros(y.shape)
+    if folds < 2:
+        return None, None
+    for train, test in KFold(folds, shuffle=True, random_state=0).split(texts):
+        tr_texts = [texts[i] for i in train] + extra_texts
+        tr_y = np.vstack([y[train], extra_y])
+        te_texts = [texts[i] for i in test]
+        if config.model:
+            feat = Featuriser.fit(tr_texts)
+            lin = Linear.fit(feat.transform(tr_texts), tr_y, config.C, min_positives=1)
+            scores[test] = np.clip(lin.decision(feat.transform(te_texts)), -10.0, 10.0)
+        if emb is not None:
+            sims[test] = _max_similarity(emb[test], emb[train], y[train])
+    return scores, sims
+
+
+def _fit_head(features: list[str], feats, y, given, has_model, config: Config) -> Head:
+    """Calibrate each part on out-of-fold data, then pick thresholds on the combination.
+
+    Rule precision is measured against the labels as given (`given`), never against weak
+    labels, which rule hits would make positive by construction.
+    """
+    exact, fuzzy = feats["exact"].astype(bool), feats["fuzzy"].astype(bool)
+    rule_exact = float((given & exact).sum() + 1) / float(exact.sum() + 2)
+    # Fuzzy hits are rare in training data: trust them like exact hits until data disagrees.
+    prior = RULE_PRIOR * rule_exact
+    rule_fuzzy = float((given & fuzzy).sum() + prior) / float(fuzzy.sum() + RULE_PRIOR)
+    coef: tuple[float, ...] = ()
+    intercept = 0.0
+    target = y[:, has_model].ravel()
+    if features and 0 < target.sum() < target.size:
+        x = np.column_stack([feats[f][:, has_model].ravel() for f in features])
+        platt = LogisticRegression(C=1.0, max_iter=1000).fit(x, target)
+        coef = tuple(float(c) for c in platt.coef_[0])
+        intercept = float(platt.intercept_[0])
+    else:
+        features = []
+    head = Head(tuple(features), coef, intercept, rule_exact, rule_fuzzy)
+    # Thresholds are learnt only for tags with real examples; the rest go by their rules.
+    usable = has_model & y.any(axis=0) if features else np.zeros_like(has_model)
+    probs = head.probabilities(feats, has_model)
+    thresholds, _ = _pick_thresholds(probs, y, usable, config.shrink)
+    # Tags served by rules alone: any phrase hit is suggested, at its rule confidence.
+    thresholds[~usable] = min(rule_exact, rule_fuzzy) - 1e-6 if config.rules else 1.0
+    return Head(tuple(features), coef, intercept, rule_exact, rule_fuzzy, tuple(thresholds))
+
+
+def train_tagger(
+    labels: Sequence[Label], examples: Sequence[Example] = (), *, config: Config | None = None
+) -> Tagger:
+    """Train on the labels' own examples plus human-reviewed `examples`.
+
+    A reviewed example with no codes is a confirmed "no tag" and teaches the model what
+    off-topic feedback looks like. Deterministic: same inputs, same tagger and version.
+    """
+    config = config or Config()
+    labels = _check_labels(labels)
+    texts, given, is_seed = _training_set(labels, examples)
+    n, n_labels = given.shape
+    matcher = PhraseMatcher([lb.keywords if config.rules else () for lb in labels])
+    exact = np.zeros((n, n_labels))
+    fuzzy = np.zeros((n, n_labels))
+    for i, text in enumerate(texts):
+        for j, hit in matcher.match(text).items():
+            (exact if hit.exact else fuzzy)[i, j] = 1.0
+    y = given.copy()
+    if config.weak_labels:
+        # Seed examples are listed under one tag only, but "i never had my helth chek" (a
+        # pledge-9 example) is just as much about annual health checks. Reviewed examples are
+        # taken as given.
+        y[is_seed] |= (exact + fuzzy)[is_seed] > 0
+
+    encoder = semantic.load_encoder() if config.semantic else None
+    emb = encoder.encode(texts) if encoder is not None and n else None
+
+    kw_texts, kw_y = _keyword_texts(labels) if config.keyword_texts else ([], y[:0])
+    featuriser = linear = None
+    has_model = np.zeros(n_labels, dtype=bool)
+    if config.model and n:
+        featuriser = Featuriser.fit(texts + kw_texts)
+        x = featuriser.transform(texts + kw_texts)
+        linear = Linear.fit(x, np.vstack([y, kw_y]), config.C, config.min_positives)
+        has_model = linear.has_model
+
+    oof_scores, oof_sims = (None, None)
+    if n and (config.model or emb is not None):
+        oof_scores, oof_sims = _out_of_fold(texts, y, kw_texts, kw_y, emb, config)
+    feats = {"exact": exact, "fuzzy": fuzzy}
+    core: list[str] = []
+    if config.model and oof_scores is not None:
+        feats["model"] = oof_scores
+        core.append("model")
+    heads = {"core": _fit_head(core, feats, y, given, has_model, config)}
+    if emb is not None and oof_sims is not None and core:
+        feats["semantic"] = oof_sims
+        heads["semantic"] = _fit_head([*core, "semantic"], feats, y, given, has_model, config)
+
+    seed_texts = [text for lb in labels for text in lb.examples]
+    seed_labels = [j for j, lb in enumerate(labels) for _ in lb.examples]
+    digest = _sha(
+        {
+            "labels": [asdict(lb) for lb in labels],
+            "examples": sorted((e.text, sorted(e.codes)) for e in examples),
+            "config": asdict(config),
+            "semantic": encoder.name if encoder is not None else None,
+        }
+    )
+    return Tagger(
+        labels=labels,
+        config=config,
+        version=f"{ENGINE_VERSION}-{digest}",
+        trained_on=n,
+        featuriser=featuriser,
+        linear=linear,
+        heads=heads,
+        seed_texts=seed_texts,
+        seed_labels=np.array(seed_labels, dtype=np.int32),
+        train_emb=emb,
+        train_y=y if emb is not None else None,
+    )

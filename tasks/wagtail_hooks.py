@@ -1,0 +1,50 @@
+"""Admin wiring for tagging: the review queue, the tagger's health, re-tag on taxonomy change."""
+
+from django.urls import include, path, reverse
+from wagtail import hooks
+
+from cms.admin_menu import RoleMenuItem
+from cms.jobs import enqueue_on_commit
+from cms.models import Pathway, Pledge
+
+from . import admin_views
+
+
+@hooks.register("register_admin_urls")
+def tagging_admin_urls():
+    urls = [
+        path("review/", admin_views.review_queue, name="review_queue"),
+        path("health/", admin_views.tagger_health, name="tagger_health"),
+    ]
+    return [path("tagging/", include((urls, "tagging_admin"), namespace="tagging_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def review_menu_item():
+    return RoleMenuItem(
+        "Review tags",
+        reverse("tagging_admin:review_queue"),
+        icon_name="tag",
+        order=220,
+        roles=admin_views.REVIEW_ROLES,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def health_menu_item():
+    return RoleMenuItem(
+        "Tagger health",
+        reverse("tagging_admin:tagger_health"),
+        icon_name="pick",
+        order=225,
+        roles=admin_views.REVIEW_ROLES,
+    )
+
+
+def _retag_when_taxonomy_changes(request, instance):
+    if isinstance(instance, Pledge | Pathway):
+        enqueue_on_commit("everyvoice.retag_all", request.user.pk)
+
+
+hooks.register("after_create_snippet", _retag_when_taxonomy_changes)
+hooks.register("after_edit_snippet", _retag_when_taxonomy_changes)
