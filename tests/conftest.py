@@ -92,6 +92,7 @@ def django_db_setup(django_db_setup) -> None:
             type(conn)._test_serialized_contents = contents
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-django orders tests by these markers
 def pytest_collection_modifyitems(items) -> None:
     """Tests using a live server or a real worker share committed data with another thread, so
     they run in a transactional database, restored afterwards from the migrations' data (the
