@@ -5,7 +5,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from insight.api import api as insight_api
 from tasks import ops
 
 from . import views
@@ -20,9 +19,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
-    path("insight/", include("insight.urls")),
-    path("follow/", include("insight.follow_urls")),
-    path("api/v1/", insight_api.urls),
     path("", include("feedback.urls")),
 ]
 

@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "easyread",
     "feedback",
     "tasks",
-    "insight",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
