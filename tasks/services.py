@@ -151,6 +151,14 @@ def tagger_current() -> Tagger:
     return _CACHE.get()
 
 
+def on_demo_loaded(sender, *, report, **kwargs) -> None:
+    """Receiver of ``cms.demo.demo_loaded``: train the first tagger now, not on the first
+    person's submission (training takes a few seconds)."""
+    if not TaggerVersion.objects.filter(is_current=True).exists():
+        version = tagger_train(reason="demo content loaded")
+        report.created.append(f"tagger {version.version}")
+
+
 def retrain_if_due() -> TaggerVersion | None:
     """Retrain when enough people's decisions arrived since the current version."""
     current = TaggerVersion.objects.filter(is_current=True).first()
