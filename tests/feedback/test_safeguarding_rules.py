@@ -1,0 +1,503 @@
+"""Safeguarding phrase rules: every category, misspellings, benign look-alikes, severity,
+negation, long carer texts and hostile input.
+
+The ``HELD_OUT`` phrasings were written as unseen test sets while the rules were developed
+(measured before the rules were tuned on them: see the report in the commit); they stay here
+as a regression table. Pure Python: runs without Django (``pytest -p no:django``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+import pytest
+
+from feedback.safeguarding_rules import (
+    CATEGORIES,
+    CONCERN,
+    SAFEGUARDING_TRAINING_EXAMPLES,
+    URGENT,
+    Concern,
+    normalise,
+    screen,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Overrides tests/feedback/conftest.py's cache-clearing fixture: these tests need no
+    Django, so they also run with ``-p no:django``."""
+
+
+def categories(text: str) -> set[str]:
+    return {c.category for c in screen(text)}
+
+
+def severity(text: str, category: str) -> str | None:
+    return next((c.severity for c in screen(text) if c.category == category), None)
+
+
+DISCLOSURES = [(t, c) for t, c in SAFEGUARDING_TRAINING_EXAMPLES if c != "none"]
+BENIGN = [t for t, c in SAFEGUARDING_TRAINING_EXAMPLES if c == "none"]
+
+HELD_OUT = [
+    ("i feel like ending it", "suicide"),
+    ("whats the point of living", "suicide"),
+    ("i might as well be dead", "suicide"),
+    ("i am going to jump of the bridge", "suicide"),
+    ("nobody would miss me if i was gone", "suicide"),
+    ("i keep thinking about suicide", "suicide"),
+    ("i tried to hang myself last week", "suicide"),
+    ("i want to kill my self", "suicide"),
+    ("i cut myself agen last nite", "self-harm"),
+    ("i scratch my arms till they bleed", "self-harm"),
+    ("she has been pulling her hair out and picking her skin", "self-harm"),
+    ("when i am angry i punch walls and hurt my hands", "self-harm"),
+    ("i hurt my self on purpose", "self-harm"),
+    ("my dad beats me", "physical-abuse"),
+    ("she smacks me round the head", "physical-abuse"),
+    ("the staff was rough and twisted my arm", "physical-abuse"),
+    ("i got punched by my carer", "physical-abuse"),
+    ("he throws things at me", "physical-abuse"),
+    ("a man keeps hurting me", "physical-abuse"),
+    ("somone keeps hiting me", "physical-abuse"),
+    ("they pull my hair", "physical-abuse"),
+    ("my uncle touches me at night", "sexual-abuse"),
+    ("he put his hand down my trousers", "sexual-abuse"),
+    ("a boy at college keeps trying to kiss me and i said no", "sexual-abuse"),
+    ("he wanted me to do sex with him", "sexual-abuse"),
+    ("my step dad comes in my room at night and does things to me", "sexual-abuse"),
+    ("they tell me i am useless", "emotional-abuse"),
+    ("the manager makes me cry every day", "emotional-abuse"),
+    ("staff are nasty to me", "emotional-abuse"),
+    ("they say they will put me in a home if i am bad", "emotional-abuse"),
+    ("my carer is always angry and shouting at me", "emotional-abuse"),
+    ("i havent had anything to eat since yesterday", "neglect"),
+    ("my bed is wet and nobody changes it", "neglect"),
+    ("they dont give me my medicine", "neglect"),
+    ("im always cold and hungry at the house", "neglect"),
+    ("my mum was left on the floor for hours after she fell", "neglect"),
+    ("the carers dont turn up so dad goes without food", "neglect"),
+    ("my brother takes my pip money", "financial-abuse"),
+    ("they spend my money on themselves", "financial-abuse"),
+    ("my card keeps going missing and money is gone", "financial-abuse"),
+    ("my landlord takes more money than he should and keeps my bank card", "financial-abuse"),
+    ("people come to my house and wont go", "exploitation"),
+    ("my friend makes me steal from shops", "exploitation"),
+    ("someone on facebook wanted photos of me", "exploitation"),
+    ("older lads give me free stuff and then say i owe them", "exploitation"),
+    ("they keep me in my room", "restrictive-practice"),
+    ("staff sat on me", "restrictive-practice"),
+    ("they put me in a room on my own and lock it", "restrictive-practice"),
+    ("i get a jab when i get upset", "restrictive-practice"),
+    ("i am not allowed to see my mum", "restrictive-practice"),
+    ("my husband controls all the money and wont let me go out", "domestic-abuse"),
+    ("my dad hits my mum", "domestic-abuse"),
+    ("my partner pushed me down the stairs", "domestic-abuse"),
+    ("i want to punch him", "harm-to-others"),
+    ("sometimes i want to hurt people", "harm-to-others"),
+    ("my son bit a member of staff", "harm-to-others"),
+    ("i dont feel safe at home", "abuse"),
+    ("somebody does bad things to me", "abuse"),
+    ("i dont want to live no more", "suicide"),
+    ("i am going to end my life", "suicide"),
+    ("i wish i could go to sleep forever", "suicide"),
+    ("i want to be with my nan in heaven", "suicide"),
+    ("life is not worth it", "suicide"),
+    ("sometimes i think everyone would be happier if i was not here", "suicide"),
+    ("i have been cutting again", "self-harm"),
+    ("i make myself sick after i eat", "self-harm"),
+    ("i bite myself when i am stressed", "self-harm"),
+    ("my son has been hitting himself in the face a lot more since the move", "self-harm"),
+    ("i burn my arms", "self-harm"),
+    ("my brother hits me with his belt", "physical-abuse"),
+    ("the night staff are rough with me and it hurts", "physical-abuse"),
+    ("she pulled me by my hair", "physical-abuse"),
+    ("staff slapt him in the face", "physical-abuse"),
+    ("someone beat me up at the bus stop", "physical-abuse"),
+    ("my carer pinches me when no one is looking", "physical-abuse"),
+    ("he forced me to have sex", "sexual-abuse"),
+    ("a man showed me his willy", "sexual-abuse"),
+    ("my boss keeps touching my leg and i dont like it", "sexual-abuse"),
+    ("he sends me pictures of his private parts", "sexual-abuse"),
+    ("staff make fun of the way i talk", "emotional-abuse"),
+    ("they treat me like a dog", "emotional-abuse"),
+    ("my support worker says i am too stupid to live on my own", "emotional-abuse"),
+    ("they ignore me all day and wont talk to me", "neglect"),
+    ("i have to sit in my own wee for ages", "neglect"),
+    ("mum has lost loads of weight because the carers dont make her dinner", "neglect"),
+    ("my medication ran out two weeks ago and nobody sorted it", "neglect"),
+    ("they never give me a drink", "neglect"),
+    ("my sister took out a loan in my name", "financial-abuse"),
+    ("they said i have to pay for there food with my money", "financial-abuse"),
+    ("my benefits go to my brother and he gives me nothing", "financial-abuse"),
+    ("a man i met online wants me to give him my bank details", "exploitation"),
+    ("they use me to take stuff to people", "exploitation"),
+    ("my boyfriend makes me sleep with his friends for money", "exploitation"),
+    ("the staff take my duvet away when im naughty", "restrictive-practice"),
+    ("they lock the fridge so i cant get food", "restrictive-practice"),
+    ("i have to stay in the quiet room for hours", "restrictive-practice"),
+    ("they put mittens on him so he cant scratch", "restrictive-practice"),
+    ("my wife screams at me and throws things", "domestic-abuse"),
+    ("my dad wont let my mum have any money", "domestic-abuse"),
+    ("i want to smash his face in", "harm-to-others"),
+    ("i hurt the cat", "harm-to-others"),
+    ("my daughter attacked her carer and broke her nose", "harm-to-others"),
+    ("i am frightened all the time in this house", "abuse"),
+    ("please help me", "abuse"),
+    ("i dont want to wake up tomorrow", "suicide"),
+    ("i have a plan to kill myself on my birthday", "suicide"),
+    ("my daughter keeps saying she wants to die", "suicide"),
+    ("i am going to throw myself in the river", "suicide"),
+    ("theres no point me being alive", "suicide"),
+    ("i have started hurting myself again", "self-harm"),
+    ("she has been head banging and bruising her face", "self-harm"),
+    ("i stick pins in my legs", "self-harm"),
+    ("i stop eating so i get thin and it hurts", "self-harm"),
+    ("my key worker hits me", "physical-abuse"),
+    ("staff grabed my arm really hard and left a mark", "physical-abuse"),
+    ("i was kicked by a staff", "physical-abuse"),
+    ("someone at the home smacked my son", "physical-abuse"),
+    ("my foster mum punches me", "physical-abuse"),
+    ("a man at the bus station touched my bum", "sexual-abuse"),
+    ("he made me touch him", "sexual-abuse"),
+    ("my cousin does rude things to me", "sexual-abuse"),
+    ("he took pictures of me in the shower", "sexual-abuse"),
+    ("the staff are always mean to me", "emotional-abuse"),
+    ("they make me feel like rubbish", "emotional-abuse"),
+    ("they scream in my face", "emotional-abuse"),
+    ("everyone at the centre calls me a freak", "emotional-abuse"),
+    ("i only get one meal a day", "neglect"),
+    ("no one has given him a bath for a week", "neglect"),
+    ("the carer leaves me in bed all day", "neglect"),
+    ("i have no clean clothes and the house smells", "neglect"),
+    ("they took all my savings", "financial-abuse"),
+    ("my son takes my pension every week", "financial-abuse"),
+    ("my mates only like me when i buy them stuff and they make me pay", "financial-abuse"),
+    ("a lady on the phone said i won money and i had to pay her first", "exploitation"),
+    ("some men gave me drugs and now i have to work for them", "exploitation"),
+    ("my friend lets his mates sleep in my flat and they wont go", "exploitation"),
+    ("they strap me in my chair all day", "restrictive-practice"),
+    ("they wont let me go to the toilet when i need", "restrictive-practice"),
+    ("staff restrained me and it hurt", "restrictive-practice"),
+    ("my husband takes my phone and wont let me out", "domestic-abuse"),
+    ("my dad gets drunk and hits my mum and me", "domestic-abuse"),
+    ("i am going to stab him", "harm-to-others"),
+    ("i want to set fire to the house", "harm-to-others"),
+    ("i get so angry i hit other people", "harm-to-others"),
+    ("i dont want to go back there they are bad to me", "abuse"),
+]
+
+HELD_OUT_BENIGN = [
+    "the nurse took my blood and it didn't hurt",
+    "I killed it at the quiz night",
+    "my dog died last year and I was sad",
+    "the music was too loud and hurt my ears",
+    "he smashed it at the talent show",
+    "I cut my hair short",
+    "we cut the cake for my birthday",
+    "staff take me to the shops to spend my money",
+    "I manage my own money now with help",
+    "I love my support worker she is kind",
+    "my mum helps me with my tablets",
+    "Please can we have more staff at weekends",
+    "the fire alarm was very loud and scared me",
+    "I hate waiting for the bus",
+    "I kicked the ball into the goal",
+    "I was dead tired after the trip",
+    "the film was about a murder mystery",
+    "the carers shout hello when they come in",
+    "our carer parks badly outside",
+    "the doors are locked at night for fire safety",
+    "I am happy and safe where I live now",
+    "we talked about keeping safe online at college",
+    "the food was lovely and I had seconds",
+    "I want to learn to cook my own dinner",
+    "my brother and I play fight and laugh",
+    "the GP checked my chest and listened with a stethoscope",
+    "I sometimes forget my tablets so I use an alarm",
+    "the session on abuse awareness was helpful",
+    "my phone was taken in for repair",
+    "i hit my head on the cupboard door",
+    "i love my new flat and my neighbours are friendly",
+    "the bus driver shouted to say have a nice day",
+    "staff locked up the building at 6",
+    "we watched a film about a man who killed a dragon",
+    "my mum hits the roof when I leave my room messy",
+    "the physio pushed me to walk further and I did it",
+    "I was hungry so I made a sandwich",
+    "the nurse said the injection might hurt but it didn't",
+    "I cut my toenails myself now",
+    "he was touched by the kind words at the meeting",
+    "The council restraint on spending means fewer day services",
+    "I am scared of spiders",
+    "the food bank helped us this month",
+    "my dad gives me pocket money every week",
+    "I burnt the toast again",
+    "we had a fight with water pistols in the garden",
+    "I could murder a curry",
+    "the safeguarding training was long but useful",
+    "my brother beat me at snooker",
+    "the new medication made me sleepy so the doctor changed it",
+    "I want to stay in my room and watch telly",
+    "I shout at the telly when the football is on",
+    "I get anxious when people shout",
+    "she died peacefully in the hospice and the staff were wonderful",
+    "Please stop sending me letters I can't read",
+    "my phone broke so staff helped me get a new one",
+    "my carer takes me to see my mum every sunday",
+    "I like to be left alone sometimes to relax",
+    "money is tight this month because of the gas bill",
+    "my sister is a nurse and she looks after people",
+    "the dentist was nice and it didn't hurt at all",
+    "I hurt my back lifting boxes at work",
+    "I love bingo on Thursdays",
+    "we need a ramp at the front door",
+    "the staff knock before they come in my room",
+    "the hospital food made me feel sick",
+    "my support worker is teaching me to use my bank card",
+    "I get my money on a Monday and I save some",
+    "the doctor gave me an injection for my flu jab",
+    "my brother punched the air when his team scored",
+    "I was dying of laughter at the panto",
+    "I cut the grass for my neighbour",
+    "staff help me have a shower every morning",
+    "he pushed the wheelchair up the hill for me",
+    "the ward was locked because of covid",
+    "I got a new phone for my birthday",
+    "I hit my target at slimming world",
+    "we lost our cat last week and my son is upset",
+    "The carers are great, they always turn up on time",
+    "she beat me at connect four",
+    "please can you send the letter in easy read",
+    "the noise at the disco was too much for me",
+    "I want to go to college and learn about computers",
+    "the restraint policy review meeting is on Tuesday",
+    "I don't want to move house",
+]
+
+
+# ------------------------------------------------------------------- the training examples
+
+
+def test_training_examples_shape() -> None:
+    counts = Counter(c for _, c in SAFEGUARDING_TRAINING_EXAMPLES)
+    assert 55 <= len(DISCLOSURES) <= 80
+    assert 25 <= counts["none"] <= 40
+    assert set(counts) == {*CATEGORIES, "none"}
+    assert len({t for t, _ in SAFEGUARDING_TRAINING_EXAMPLES}) == len(
+        SAFEGUARDING_TRAINING_EXAMPLES
+    )
+
+
+@pytest.mark.parametrize(("text", "category"), DISCLOSURES)
+def test_training_disclosures_flagged_in_their_category(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize("text", BENIGN + HELD_OUT_BENIGN)
+def test_benign_not_flagged(text: str) -> None:
+    assert screen(text) == []
+
+
+@pytest.mark.parametrize(("text", "category"), HELD_OUT)
+def test_held_out_phrasings_flagged(text: str, category: str) -> None:
+    assert screen(text), f"{category} missed"
+
+
+# ------------------------------------------------------------- misspellings and word forms
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("i wanna kil myself", "suicide"),
+        ("i want 2 die", "suicide"),
+        ("i wanna dieeee", "suicide"),
+        ("I WANT TO DIE", "suicide"),
+        ("k1ll myself", "suicide"),
+        ("im gonna end it all", "suicide"),
+        ("i keep hurtin my self", "self-harm"),
+        ("he is hurtin me", "physical-abuse"),
+        ("she slaped me", "physical-abuse"),
+        ("they kik me", "physical-abuse"),
+        ("hurrrrtin me", "physical-abuse"),
+        ("he hiiiits me", "physical-abuse"),
+        ("he keeps hitting me", "physical-abuse"),
+        ("sum1 hit me", "physical-abuse"),
+        ("he tuched me", "sexual-abuse"),
+        ("a man touchd my privates", "sexual-abuse"),
+        ("they shoutin at me", "emotional-abuse"),
+        ("i dont get food", "neglect"),
+        ("i am always hungary", "neglect"),
+        ("they tak my munny", "financial-abuse"),
+        ("thay stole my mony", "financial-abuse"),
+        ("staff lok my door", "restrictive-practice"),
+        ("i am scard of my husband", "domestic-abuse"),
+        ("i wanna stab him", "harm-to-others"),
+    ],
+)
+def test_misspellings_and_word_forms(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+def test_normalise_squeezes_and_corrects() -> None:
+    assert normalise("I\u2019m  gonna\u200b KIIIILL myslef!!!") == "i'm going to kill myself!!!"
+    assert normalise("para one\n\npara two\nsame para") == "para one\npara two same para"
+
+
+# ----------------------------------------------------------------------- severity
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        ("i want to die", "suicide", URGENT),
+        ("my son says he wants to end his life", "suicide", URGENT),
+        ("my brother died by suicide", "suicide", CONCERN),
+        ("i cut myself last night", "self-harm", URGENT),
+        ("she bangs her head on the wall", "self-harm", CONCERN),
+        ("someone hurts me", "physical-abuse", URGENT),
+        ("staff hit him", "physical-abuse", CONCERN),
+        ("he touched me", "sexual-abuse", URGENT),
+        ("my partner said he will kill me", "physical-abuse", URGENT),
+        ("my partner said he will kill me", "domestic-abuse", URGENT),
+        ("i will kill him", "harm-to-others", URGENT),
+        ("i want to hit him", "harm-to-others", CONCERN),
+        ("they take my money", "financial-abuse", CONCERN),
+        ("they lock my door", "restrictive-practice", CONCERN),
+        # negation and past markers only count in the phrase's own clause
+        ("i dont know, i want to die", "suicide", URGENT),
+        ("last year was fine but now i want to die", "suicide", URGENT),
+    ],
+)
+def test_severity(text: str, category: str, expected: str) -> None:
+    assert severity(text, category) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("nobody hurts me", "physical-abuse"),
+        ("I don't want to die", "suicide"),
+        ("I'm not suicidal", "suicide"),
+        ("he never touched me", "sexual-abuse"),
+        ("i used to cut myself years ago", "self-harm"),
+        ("when i was a kid my dad hit me", "physical-abuse"),
+    ],
+)
+def test_negation_or_past_downgrades_but_never_hides(text: str, category: str) -> None:
+    """False negatives matter more: a denial or an old event is still flagged, as a concern."""
+    assert severity(text, category) == CONCERN
+
+
+def test_one_concern_per_category_urgent_first() -> None:
+    found = screen("staff hit him. my dad hits me. i dont get food.")
+    assert [c.category for c in found] == ["physical-abuse", "domestic-abuse", "neglect"]
+    assert found[0] == Concern("physical-abuse", "hits me", URGENT)
+    assert [c.severity for c in found] == [URGENT, URGENT, CONCERN]
+
+
+# ------------------------------------------------------------------------ long texts
+
+CARER_PARAGRAPH = (
+    "Thank you for asking about our experience. My son is 24 and has a severe learning "
+    "disability and autism. He moved to supported living two years ago after a long wait and, "
+    "on the whole, the team are caring. The transition was hard and communication with the "
+    "council has been poor. We have had three social workers in a year and the annual health "
+    "check was only done because I pushed for it.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("buried", "category"),
+    [
+        (
+            "Last month a new member of staff slapped him when he would not get into the car, "
+            "and the manager said it was a misunderstanding.",
+            "physical-abuse",
+        ),
+        (
+            "He came home with a split lip and nobody would tell me what happened.",
+            "physical-abuse",
+        ),
+        (
+            "They have started locking him in his room at night to stop him wandering.",
+            "restrictive-practice",
+        ),
+        (
+            "His savings have gone down by two thousand pounds and staff use his bank card.",
+            "financial-abuse",
+        ),
+        ("He told me he wants to die and he has been hitting himself.", "suicide"),
+    ],
+)
+def test_disclosure_buried_in_long_carer_text(buried: str, category: str) -> None:
+    text = CARER_PARAGRAPH * 10 + buried + " " + CARER_PARAGRAPH * 10
+    assert category in categories(text)
+    assert categories(CARER_PARAGRAPH * 20) == set()
+
+
+def test_carer_story_with_injury() -> None:
+    text = (
+        "We have had a difficult year. The new house is nice and the garden is big, and Tom "
+        "loves the trampoline. The transport to college is unreliable. He came home on Friday "
+        "with a split lip and the staff would not tell me what happened. The annual review is "
+        "next month and I hope we can talk about more hours."
+    )
+    assert "physical-abuse" in categories(text)
+
+
+# ----------------------------------------------------------------------- hostile input
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he hits\x00 me",
+        "he hits\u200b me",
+        "\u202ehe hits me\u202c",
+        "هو يضربني he hits me",
+        "he hits me 😢😢😢",
+        "\uff28\uff25 \uff28\uff29\uff34\uff33 \uff2d\uff25",  # full-width
+        "he\nhits me",
+    ],
+)
+def test_hostile_characters_still_flagged(text: str) -> None:
+    assert "physical-abuse" in categories(text)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x00", "😀" * 100, "!!!???", "1234567890"])
+def test_empty_and_noise(text: str) -> None:
+    assert screen(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want" + " " * 1_000_000 + "to die",
+        "a " * 500_000,
+        "hits me " * 125_000,
+        "1" * 1_000_000,
+        "-" * 1_000_000,
+        "😀" * 250_000,
+        "hurrrrrrrrrrrrrrrrrrrrrr" * 40_000,
+        "\n" * 1_000_000,
+    ],
+    ids=[
+        "spaces",
+        "short-words",
+        "repeated-phrase",
+        "digits",
+        "dashes",
+        "emoji",
+        "stretched",
+        "newlines",
+    ],
+)
+def test_hostile_megabyte_is_linear(text: str) -> None:
+    """Generous sanity bound only (shared CI boxes are slow): catches catastrophic backtracking."""
+    started = time.process_time()
+    screen(text)
+    assert time.process_time() - started < 15
