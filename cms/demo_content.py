@@ -222,34 +222,66 @@ PRIVACY = [
     ),
     heading("What we collect"),
     paragraph(
-        "<p>Your answers to surveys. We do not need your name, and we do not use cookies or "
-        "tracking on the public website. If you choose to give contact details, we use them "
-        "only to reply to you.</p>"
+        "<p>Your answers to surveys. We do not need your name. If you choose to give an email "
+        "address, we use it only to tell you what changed. Each set of answers is stored with "
+        "the version of the consent wording you agreed to.</p>"
+    ),
+    heading("Cookies"),
+    paragraph(
+        "<p>We use one strictly necessary cookie while you answer a survey. It remembers "
+        "which answers are yours, so you can go back and change them, and it protects the "
+        "forms from misuse. It does not track you and it is deleted when you close your "
+        "browser or soon after. We do not use analytics, advertising or any other cookies "
+        "or tracking. Staff who sign in also get a sign-in cookie.</p>"
     ),
     heading("How we use it"),
     paragraph(
         "<p>We group answers by theme and share only anonymised summaries with the teams "
-        "who plan services. If something you tell us means someone may be at risk of harm, "
-        "our safeguarding lead will act on it.</p>"
+        "who plan services. Every written answer is checked, by computer, for signs that "
+        "someone may be at risk of harm; if so, our safeguarding lead reads it and acts on "
+        "it. The safeguarding lead keeps a record of that part even if you later take your "
+        "answers back, because we may need it to keep someone safe.</p>"
+    ),
+    heading("How long we keep it"),
+    paragraph(
+        "<p>Each consultation says how long we keep the answers, counted from when it "
+        "closes. After that we delete your own words, recordings and anything you told us "
+        "about yourself, or delete the answers completely. We keep only counts, such as how "
+        "many people chose each answer.</p>"
     ),
     heading("Your rights"),
     paragraph(
-        "<p>You can ask to see, correct or delete what you have told us by quoting the "
-        "reference code you were given.</p>"
+        "<p>You can take back (withdraw) your answers at any time with the reference code "
+        "you were given, on the \u201cTake back your answers\u201d page "
+        "(/survey/withdraw/). We then delete them and leave them out of every count and "
+        "summary. You can also ask to see or correct what you told us by quoting your "
+        "reference code.</p>"
     ),
 ]
 
 PRIVACY_EASY_READ = [
     point("We keep your answers safe.", "tick"),
     point("You do not have to tell us your name.", "question"),
-    point("We do not use cookies to follow you.", "home"),
+    point(
+        "We use one small cookie while you answer a survey.\nIt remembers your answers.\n"
+        "It does not follow you.",
+        "home",
+    ),
     point(
         "We share what people say with the teams who plan services.\nWe do not share who said it.",
         "people-talking",
     ),
     point(
-        "If we think someone is not safe we will tell a person who can help.",
+        "If we think someone is not safe we will tell a person who can help.\n"
+        "We keep a record of that part.",
         "support",
     ),
-    point("You can ask us to delete your answers.", "survey"),
+    point(
+        "We keep your answers for a set time.\nThen we delete your words.",
+        "calendar",
+    ),
+    point(
+        "You can take back your answers with your reference code.\nThen we delete them.",
+        "survey",
+    ),
 ]

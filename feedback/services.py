@@ -208,13 +208,99 @@ def response_submit(*, response: Response) -> Response:
     return response
 
 
+# What 'about you' and contact details are cleared to. voice, channel, survey, status and the
+# dates stay: they are what counts and insight need, and say nothing about who answered.
+_ABOUT_YOU_CLEARED = {
+    "about_you_offered": None,
+    "age_band": "",
+    "area": "",
+    "communication_needs": [],
+    "wants_updates": None,
+    "contact_email": "",
+    "participant": None,
+}
+
+
+def _audio_delete(answers: Iterable[Answer]) -> int:
+    deleted = 0
+    for answer in answers:
+        if answer.audio:
+            answer.audio.delete(save=False)
+            deleted += 1
+    return deleted
+
+
+def _text_removed(value: dict | None) -> dict | None:
+    """An answer's value without the person's words: choices, faces and ratings are kept."""
+    if not isinstance(value, dict):
+        return value
+    cleared = dict(value)
+    for key in ("text", "why"):
+        if key in cleared:
+            cleared[key] = ""
+    return cleared
+
+
+@transaction.atomic
+def response_anonymise(*, response: Response) -> bool:
+    """Remove everything that could say who answered or what they wrote in their own words:
+    free text, recordings, 'about you' and contact details. Choices, faces and ratings stay
+    (they only count). Tags stay (they are codes) but lose their evidence, which quotes the
+    text. Idempotent: returns False when there was nothing left to remove."""
+    changed = False
+    answers = list(response.answers.all())
+    for answer in answers:
+        if answer.text or answer.audio or _text_removed(answer.value) != answer.value:
+            if answer.audio:
+                answer.audio.delete(save=False)
+            Answer.objects.filter(pk=answer.pk).update(
+                text="", audio="", audio_content_type="", value=_text_removed(answer.value)
+            )
+            changed = True
+    for name, cleared in _ABOUT_YOU_CLEARED.items():
+        current = getattr(response, "participant_id" if name == "participant" else name)
+        if current != cleared:
+            changed = True
+    if changed:
+        Response.objects.filter(pk=response.pk).update(**_ABOUT_YOU_CLEARED)
+        response.tags.exclude(evidence="").update(evidence="")
+        logger.info("response %s anonymised", response.pk)
+    return changed
+
+
 @transaction.atomic
 def response_withdraw(*, response: Response) -> Response:
-    response.status = ResponseStatus.WITHDRAWN
-    response.withdrawn_at = timezone.now()
+    """The person takes their answers back (with their reference code, or staff for them).
+
+    Their answers are deleted (recordings too) and their 'about you' and contact details
+    cleared; the tags on them go, so nothing of theirs reaches insight; the response row stays
+    as ``withdrawn`` (no text, no details) so the reference code says it was withdrawn and
+    counts exclude it. A safeguarding flag already raised keeps its own record for the lead
+    (the privacy notice says so). Idempotent.
+    """
+    response = Response.objects.select_for_update().get(pk=response.pk)
+    answers = list(response.answers.all())
+    _audio_delete(answers)
+    response.tags.all().delete()  # answer tags go with their answers (cascade)
+    response.answers.all().delete()
+    for name, cleared in _ABOUT_YOU_CLEARED.items():
+        setattr(response, name, cleared)
+    if response.status != ResponseStatus.WITHDRAWN:
+        response.status = ResponseStatus.WITHDRAWN
+        response.withdrawn_at = timezone.now()
     response.full_clean()
-    response.save(update_fields=["status", "withdrawn_at", "updated_at"])
+    response.save(update_fields=["status", "withdrawn_at", "updated_at", *_ABOUT_YOU_CLEARED])
+    logger.info("response %s withdrawn (%d answers removed)", response.pk, len(answers))
     return response
+
+
+@transaction.atomic
+def response_withdraw_by_reference(*, typed: str) -> Response | None:
+    """Withdraw the response with this reference code; None when there is no such code."""
+    response = selectors.response_by_reference(typed=typed)
+    if response is None:
+        return None
+    return response_withdraw(response=response)
 
 
 @transaction.atomic

@@ -15,5 +15,6 @@ urlpatterns = [
     path("survey/<int:survey_id>/check/", views.check, name="check"),
     path("survey/<int:survey_id>/sent/", views.done, name="done"),
     path("survey/resume/", views.resume, name="resume"),
+    path("survey/withdraw/", views.withdraw, name="withdraw"),
     path("my-answers/", views.my_answers, name="my_answers"),
 ]

@@ -17,6 +17,7 @@ from .forms import VOICE_CHOICES, VOICE_HINTS
 from .models import Response, ResponseStatus, SurveyPage
 from .pictures import picture_url
 from .questions import answer_display, answer_from_form, form_for, form_initial
+from .safeguarding_rules import screen
 
 ABOUT_STEP_KEYS = ("start", *journey.ABOUT_STEPS)
 
@@ -86,6 +87,26 @@ def _back_url(request, survey, steps, key: str) -> str:
 
 def _context(survey, response, **extra) -> dict:
     return {"survey": survey, "response": response, **extra}
+
+
+# Response ids whose person typed words that may be a disclosure (ids only, never text).
+HELP_NOW_KEY = "ev_help_now"
+
+
+def _help_now_check(request, response: Response, text: str) -> None:
+    """On each free-text Continue: if the phrase rules find a possible disclosure, remember to
+    show where to get help now on every page after this one, the confirmation page included.
+    Never blocks the person. The background screen (rules plus model) still flags the text
+    for the safeguarding lead once the answers are sent."""
+    if not text.strip() or not screen(text):
+        return
+    ids = list(request.session.get(HELP_NOW_KEY) or [])
+    if response.pk not in ids:
+        request.session[HELP_NOW_KEY] = [*ids, response.pk][-20:]
+
+
+def _help_now(request, response: Response | None) -> bool:
+    return response is not None and response.pk in (request.session.get(HELP_NOW_KEY) or [])
 
 
 # --- start and who is answering ------------------------------------------------------------
@@ -182,6 +203,7 @@ def question(request, survey_id: int, question_id: str):
                 text=text,
                 audio=form.cleaned_data.get("answer") if q.type == "audio" else None,
             )
+            _help_now_check(request, response, text)
             return redirect(_next_url(request, survey, steps, q.id))
     else:
         form = form_for(q, has_audio=has_audio, initial=form_initial(q, stored and stored.value))
@@ -204,6 +226,7 @@ def question(request, survey_id: int, question_id: str):
             back_url=_back_url(request, survey, steps, q.id),
             change=bool(request.GET.get("change")),
             total=sum(1 for s in steps if s.kind == "question"),
+            help_now=_help_now(request, response),
         ),
     )
 
@@ -327,6 +350,7 @@ def about(request, survey_id: int, step: str):
             errors=_errors(form, {"answer": "answer" if step == "email" else "answer-1"}),
             back_url=_back_url(request, survey, steps, key),
             change=bool(request.GET.get("change")),
+            help_now=_help_now(request, response),
         ),
     )
 
@@ -440,6 +464,7 @@ def check(request, survey_id: int):
             errors=errors,
             back_url=steps[-2].url if len(steps) > 1 else survey.url,
             closed=not survey.consultation.is_open,
+            help_now=_help_now(request, response),
         ),
     )
 
@@ -451,7 +476,11 @@ def done(request, survey_id: int):
         return redirect(survey.url)
     if response.is_draft:
         return redirect("feedback:check", survey.pk)
-    return render(request, "feedback/done.html", _context(survey, response))
+    return render(
+        request,
+        "feedback/done.html",
+        _context(survey, response, help_now=_help_now(request, response)),
+    )
 
 
 # --- resume with a reference code ----------------------------------------------------------
@@ -485,6 +514,49 @@ def resume(request):
                 )
         errors = _errors(form)
     return render(request, "feedback/resume.html", {"form": form, "errors": errors})
+
+
+# --- withdraw with a reference code ----------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def withdraw(request):
+    """Take your answers back with your reference code: type it, check, confirm.
+
+    The first POST looks the code up and asks "are you sure?"; the second (with
+    ``confirm``) withdraws. Same rate limit and same "cannot find" message as resume, so the
+    page cannot be used to test which codes exist any faster.
+    """
+    form = forms.ResumeForm(request.POST or None)
+    errors: list[dict] = []
+    if request.method == "POST":
+        if form.is_spam:
+            return redirect("feedback:withdraw")
+        if not ratelimit.hit(request, ratelimit.LOOKUP):
+            return _rate_limited(request)
+        if form.is_valid():
+            response = selectors.response_by_reference(typed=form.cleaned_data["code"])
+            if response is None or response.status == ResponseStatus.WITHDRAWN:
+                form.add_error(
+                    "code",
+                    "We cannot find that reference code. Check it and try again. "
+                    "It has 10 letters and numbers, like K7QH-M3XW-9C",
+                )
+            elif request.POST.get("confirm") == "yes":
+                services.response_withdraw(response=response)
+                return render(request, "feedback/withdrawn.html", {})
+            else:
+                return render(
+                    request,
+                    "feedback/withdraw_confirm.html",
+                    {
+                        "response": response,
+                        "survey": response.survey.specific,
+                        "back_url": reverse("feedback:withdraw"),
+                    },
+                )
+        errors = _errors(form)
+    return render(request, "feedback/withdraw.html", {"form": form, "errors": errors})
 
 
 @login_required

@@ -153,3 +153,112 @@ class RetagRun(models.Model):
     @property
     def percent(self) -> int:
         return 100 if not self.total else min(100, round(100 * self.done / self.total))
+
+
+class FlagSeverity(models.TextChoices):
+    URGENT = "urgent", "Urgent"
+    CONCERN = "concern", "Concern"
+
+
+class FlagMethod(models.TextChoices):
+    RULES = "rules", "Phrase rules"
+    MODEL = "model", "Model"
+    BOTH = "both", "Phrase rules and model"
+
+
+class SafeguardingFlag(models.Model):
+    """A possible disclosure of harm in one text, waiting for the safeguarding lead.
+
+    ``target`` names the text as tags do (``a:<answer id>``, ``c:<contribution id>``) and is
+    unique, so screening the same text again (a redelivered job, the sweep) never makes a
+    second flag. The flag keeps its own copy of the screened text (``excerpt``): the lead must
+    be able to read it even after the participant withdraws or the answers reach their
+    retention date (the privacy notice says so). Links to the feedback are SET_NULL for the
+    same reason. The text is only ever shown on the lead's screen: never in email or logs.
+    """
+
+    target = models.CharField(max_length=32, unique=True, editable=False)
+    response = models.ForeignKey(
+        "feedback.Response",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="safeguarding_flags",
+    )
+    answer = models.ForeignKey(
+        "feedback.Answer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="safeguarding_flags",
+    )
+    contribution = models.ForeignKey(
+        "feedback.Contribution",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="safeguarding_flags",
+    )
+    severity = models.CharField(max_length=8, choices=FlagSeverity.choices)
+    categories = models.JSONField(default=list, help_text="What kind of harm, most severe first.")
+    phrases = models.JSONField(default=list, help_text="The words that matched the rules.")
+    method = models.CharField(max_length=8, choices=FlagMethod.choices)
+    model_score = models.FloatField(null=True, blank=True)
+    excerpt = models.TextField(blank=True, help_text="The screened text, for the lead only.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    acknowledged_by_name = models.CharField(
+        max_length=150, blank=True, help_text="Kept if the account is deleted."
+    )
+    note = models.TextField(blank=True, help_text="What the lead did about it.")
+
+    class Meta:
+        ordering = ["acknowledged_at", "severity", "created_at"]
+        indexes = [
+            models.Index(fields=["acknowledged_at", "severity", "created_at"]),
+            models.Index(fields=["notified_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Safeguarding flag {self.pk} on {self.target} ({self.severity})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.acknowledged_at is None
+
+
+class RetentionRun(models.Model):
+    """What one run of the retention job did, for the admin's report. Counts and ids only."""
+
+    ran_at = models.DateTimeField(auto_now_add=True)
+    responses_anonymised = models.PositiveIntegerField(default=0)
+    responses_deleted = models.PositiveIntegerField(default=0)
+    contributions_anonymised = models.PositiveIntegerField(default=0)
+    contributions_deleted = models.PositiveIntegerField(default=0)
+    photos_deleted = models.PositiveIntegerField(default=0)
+    detail = models.JSONField(
+        default=list, blank=True, help_text="Per consultation: its page id and the counts."
+    )
+
+    class Meta:
+        ordering = ["-ran_at"]
+
+    def __str__(self) -> str:
+        return f"Retention run {self.ran_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def total(self) -> int:
+        return (
+            self.responses_anonymised
+            + self.responses_deleted
+            + self.contributions_anonymised
+            + self.contributions_deleted
+        )

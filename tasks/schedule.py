@@ -6,4 +6,6 @@ BEAT_SCHEDULE: dict[str, dict] = {
     "sweep-lost-jobs": {"task": "everyvoice.sweep_lost_jobs", "schedule": 120.0},
     # Cheap when nothing is due: it only counts reviews since the last training.
     "retrain-tagger": {"task": "everyvoice.retrain_tagger", "schedule": 15 * 60.0},
+    # Retention is counted in days: hourly is prompt enough and cheap when nothing is due.
+    "apply-retention": {"task": "everyvoice.apply_retention", "schedule": 60 * 60.0},
 }

@@ -7,7 +7,7 @@ from cms.admin_menu import RoleMenuItem
 from cms.jobs import enqueue_on_commit
 from cms.models import Pathway, Pledge
 
-from . import admin_views
+from . import admin_views, safeguarding_views
 
 
 @hooks.register("register_admin_urls")
@@ -48,3 +48,45 @@ def _retag_when_taxonomy_changes(request, instance):
 
 hooks.register("after_create_snippet", _retag_when_taxonomy_changes)
 hooks.register("after_edit_snippet", _retag_when_taxonomy_changes)
+
+
+@hooks.register("register_admin_urls")
+def safeguarding_admin_urls():
+    urls = [
+        path("", safeguarding_views.queue, name="queue"),
+        path("<int:flag_id>/", safeguarding_views.flag_detail, name="flag"),
+        path(
+            "<int:flag_id>/acknowledge/",
+            safeguarding_views.flag_acknowledge,
+            name="acknowledge",
+        ),
+        path("retention/", safeguarding_views.retention_report, name="retention"),
+    ]
+    return [
+        path(
+            "safeguarding/",
+            include((urls, "safeguarding_admin"), namespace="safeguarding_admin"),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def safeguarding_menu_item():
+    return RoleMenuItem(
+        "Safeguarding",
+        reverse("safeguarding_admin:queue"),
+        icon_name="warning",
+        order=210,
+        roles=safeguarding_views.SAFEGUARDING_ROLES,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def retention_menu_item():
+    return RoleMenuItem(
+        "Retention report",
+        reverse("safeguarding_admin:retention"),
+        icon_name="history",
+        order=900,
+        roles=safeguarding_views.RETENTION_ROLES,
+    )

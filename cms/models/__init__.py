@@ -8,6 +8,7 @@ from .pages import (
     ConsultationStatus,
     HomePage,
     PlanSummaryPage,
+    RetentionAction,
     StandardPage,
     YouSaidWeDidPage,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "Pathway",
     "PlanSummaryPage",
     "Pledge",
+    "RetentionAction",
     "StandardPage",
     "YouSaidWeDidPage",
     "split_lines",
