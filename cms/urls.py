@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from insight.api import api as insight_api
 from tasks import ops
 
 from . import views
@@ -14,11 +15,16 @@ urlpatterns = [
     # One way in for staff: allauth's sign-in, which asks for the TOTP code.
     path("admin/login/", views.to_account_login),
     path("django-admin/login/", views.to_account_login),
+    # Wagtail's password-only form for private pages would also skip TOTP.
+    path("_util/login/", views.to_account_login),
     path("readyz", ops.readyz, name="readyz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    path("insight/", include("insight.urls")),
+    path("follow/", include("insight.follow_urls")),
+    path("api/v1/", insight_api.urls),
     path("", include("feedback.urls")),
 ]
 

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -122,6 +123,11 @@ class ConsultationStatus(models.TextChoices):
     RESULTS = "results", "Results published"
 
 
+class RetentionAction(models.TextChoices):
+    ANONYMISE = "anonymise", "Anonymise (remove their words and details, keep the counts)"
+    DELETE = "delete", "Delete the responses completely"
+
+
 class ConsultationPage(EasyReadPageMixin, Page):
     """One consultation: what we are asking, in standard and easy-read versions.
 
@@ -152,6 +158,19 @@ class ConsultationPage(EasyReadPageMixin, Page):
     )
     pledges = ParentalManyToManyField("cms.Pledge", blank=True, related_name="consultations")
     pathways = ParentalManyToManyField("cms.Pathway", blank=True, related_name="consultations")
+    retention_days = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="How many days after the consultation closes we keep people's answers "
+        "(counted from when each answer was sent if it has no closing date). Leave empty "
+        "to keep them until you change this. The privacy notice tells people about it.",
+    )
+    retention_action = models.CharField(
+        max_length=10,
+        choices=RetentionAction.choices,
+        default=RetentionAction.ANONYMISE,
+        help_text="What happens to answers when the time is up.",
+    )
 
     standard_field = "summary"
 
@@ -171,6 +190,10 @@ class ConsultationPage(EasyReadPageMixin, Page):
             help_text="Used to show people's views to the right collaboratives.",
         ),
         InlinePanel("events", heading="Focus groups and events", label="event"),
+        MultiFieldPanel(
+            [FieldPanel("retention_days"), FieldPanel("retention_action")],
+            heading="Keeping people's answers",
+        ),
     ]
     parent_page_types = ["cms.ConsultationIndexPage"]
     # Surveys are built in the feedback app; tolerated if it has not shipped them yet.
@@ -288,10 +311,13 @@ class PlanSummaryPage(EasyReadPageMixin, Page):
         verbose_name = "plan summary page"
 
 
+YOU_SAID_WE_DID_SECTIONS = "cms_you_said_we_did_sections"
+
+
 class YouSaidWeDidPage(EasyReadPageMixin, Page):
     """Tells participants what changed because of a consultation, in easy read.
 
-    Outcomes linked to tags come in a later issue; for now an intro and an easy-read body.
+    The outcomes themselves come from apps registered on ``YOU_SAID_WE_DID_SECTIONS``.
     """
 
     intro = models.TextField(blank=True, max_length=300, help_text="1 or 2 short sentences.")
@@ -308,6 +334,15 @@ class YouSaidWeDidPage(EasyReadPageMixin, Page):
 
     class Meta:
         verbose_name = "'you said, we did' page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Apps that know what changed (insight's outcomes) add sections through this hook, so
+        # cms never imports them. Each hook returns HTML for (request, page), or "".
+        context["extra_sections"] = [
+            html for fn in hooks.get_hooks(YOU_SAID_WE_DID_SECTIONS) if (html := fn(request, self))
+        ]
+        return context
 
 
 class StandardPage(EasyReadPageMixin, Page):

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "easyread",
     "feedback",
     "tasks",
+    "insight",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -138,7 +139,14 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    # With acks_late, Redis hands an unacknowledged job (its worker was killed) to another
+    # worker only after this many seconds. Redis's default is an hour; twice the task time
+    # limit redelivers lost jobs in 10 minutes without ever re-running a job still in time.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * 5 * 60),
+}
 # How old unfinished work must be before the sweep assumes its job was lost.
 EVERYVOICE_SWEEP_AFTER_SECONDS = env.int("EVERYVOICE_SWEEP_AFTER_SECONDS", default=300)
 

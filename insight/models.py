@@ -1,0 +1,291 @@
+"""Insight and closing the loop: representation targets, outcomes ("you said, we did"), API
+tokens and export jobs.
+
+Nothing here copies feedback text. Outcomes point at tag codes and at the answers or
+contributions that illustrate them by id (the same ``a:<id>`` / ``c:<id>`` form as
+``tasks.Tag.target``); quotes are redacted when they are shown, never stored redacted twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from feedback.models import AgeBand, Area, Channel, Voice
+from feedback.storage import get_private_storage
+
+
+class Dimension(models.TextChoices):
+    VOICE = "voice", "Voice (who is speaking)"
+    AREA = "area", "Area"
+    AGE_BAND = "age_band", "Age band"
+    CHANNEL = "channel", "Channel (how they took part)"
+
+
+#: The values a target may be set for, per dimension (the choices of ``feedback.Response``).
+DIMENSION_VALUES: dict[str, list[tuple[str, str]]] = {
+    Dimension.VOICE: list(Voice.choices),
+    Dimension.AREA: list(Area.choices),
+    Dimension.AGE_BAND: list(AgeBand.choices),
+    Dimension.CHANNEL: list(Channel.choices),
+}
+
+
+class RepresentationTarget(models.Model):
+    """How many responses the engagement team wants from one group while a consultation is
+    open (e.g. at least 20 young people; at least 15 people from Rutland)."""
+
+    consultation = models.ForeignKey(
+        "cms.ConsultationPage", on_delete=models.CASCADE, related_name="+"
+    )
+    dimension = models.CharField(max_length=16, choices=Dimension.choices)
+    value = models.CharField(
+        max_length=20,
+        help_text="For voice: self, supporter, carer, young_person or staff_recorded. For "
+        "area: leicester, leicestershire or rutland. For age band: under_16, 16_17, 18_25, "
+        "26_64 or 65_plus. For channel: online, paper, phone, interview or focus_group.",
+    )
+    target = models.PositiveIntegerField(help_text="How many responses we are aiming for.")
+
+    panels = [
+        FieldPanel("consultation"),
+        FieldRowPanel([FieldPanel("dimension"), FieldPanel("value"), FieldPanel("target")]),
+    ]
+
+    class Meta:
+        ordering = ["consultation", "dimension", "value"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "dimension", "value"], name="insight_target_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_dimension_display()}: {self.value_label} ({self.target})"
+
+    @property
+    def value_label(self) -> str:
+        return dict(DIMENSION_VALUES.get(self.dimension, [])).get(self.value, self.value)
+
+    def clean(self) -> None:
+        super().clean()
+        allowed = {v for v, _ in DIMENSION_VALUES.get(self.dimension, [])}
+        if self.dimension and self.value not in allowed:
+            raise ValidationError(
+                {"value": f"Choose one of: {', '.join(sorted(allowed))}."},
+            )
+
+
+class OutcomeStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+
+
+class Outcome(ClusterableModel):
+    """One thing that is changing because of what people said in a consultation."""
+
+    consultation = models.ForeignKey(
+        "cms.ConsultationPage", on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(max_length=160, help_text="Standard wording, e.g. for reports.")
+    you_said = models.TextField(
+        help_text="Standard wording: what people told us (a summary, no quotes or names)."
+    )
+    action = models.TextField(help_text="Standard wording: what we are doing about it.")
+    easy_read_title = models.CharField(
+        max_length=120, help_text="Easy read: a short title, e.g. 'Longer health checks'."
+    )
+    easy_read_you_said = models.TextField(
+        help_text="Easy read, 1 or 2 short sentences: 'You told us ...'."
+    )
+    easy_read_we_did = models.TextField(
+        help_text="Easy read, 1 to 3 short sentences: 'We are ...'."
+    )
+    owner = models.CharField(
+        max_length=160, help_text="Who is doing it: a team or role, not a person's name."
+    )
+    status = models.CharField(
+        max_length=16, choices=OutcomeStatus.choices, default=OutcomeStatus.PLANNED
+    )
+    pledges = ParentalManyToManyField("cms.Pledge", blank=True, related_name="+")
+    pathways = ParentalManyToManyField("cms.Pathway", blank=True, related_name="+")
+    published = models.BooleanField(
+        default=False,
+        help_text="Show it on the consultation's 'you said, we did' page. The first time it is "
+        "published, people who asked to hear back get an easy-read email.",
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("consultation"),
+        MultiFieldPanel(
+            [FieldPanel("title"), FieldPanel("you_said"), FieldPanel("action")],
+            heading="Standard wording",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("easy_read_title"),
+                FieldPanel("easy_read_you_said"),
+                FieldPanel("easy_read_we_did"),
+            ],
+            heading="Easy read wording",
+        ),
+        FieldRowPanel([FieldPanel("owner"), FieldPanel("status")]),
+        MultiFieldPanel(
+            [FieldPanel("pledges"), FieldPanel("pathways")],
+            heading="Themes (tags) that led to it",
+        ),
+        InlinePanel("examples", heading="Example answers and contributions", label="example"),
+        FieldPanel("published"),
+    ]
+
+    class Meta:
+        ordering = ["consultation", "-published_at", "title"]
+        indexes = [models.Index(fields=["consultation", "published"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+_TARGET_RE = re.compile(r"^(a|c):(\d+)$")
+
+
+class OutcomeExample(Orderable):
+    """An answer or focus-group contribution that shows why the outcome happened."""
+
+    outcome = ParentalKey(Outcome, on_delete=models.CASCADE, related_name="examples")
+    target = models.CharField(
+        max_length=32,
+        help_text="The answer or contribution as the tag review names it: 'a:123' for answer "
+        "123, 'c:45' for focus-group contribution 45. Shown redacted.",
+    )
+
+    panels = [FieldPanel("target")]
+
+    def __str__(self) -> str:
+        return self.target
+
+    def clean(self) -> None:
+        super().clean()
+        self.target = (self.target or "").strip().lower()
+        match = _TARGET_RE.match(self.target)
+        if match is None:
+            raise ValidationError({"target": "Write it like a:123 or c:45."})
+        from feedback.models import Answer, Contribution
+
+        model = Answer if match[1] == "a" else Contribution
+        if not model.objects.filter(pk=int(match[2])).exists():
+            raise ValidationError(
+                {"target": f"There is no {model._meta.verbose_name} {match[2]}."}
+            )
+
+
+class OutcomeNotification(models.Model):
+    """That the people behind one response were told about one outcome (so never twice)."""
+
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="+")
+    response = models.ForeignKey("feedback.Response", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["outcome", "response"], name="insight_notify_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Outcome {self.outcome_id} to response {self.response_id}"
+
+
+def token_hash(raw: str) -> str:
+    """Tokens are 256-bit random strings, so a plain SHA-256 is enough at rest (no salt or
+    slow hash needed: there is nothing to guess)."""
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A personal token for the read-only insight API. Only its hash is stored."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="insight_tokens"
+    )
+    name = models.CharField(max_length=80, help_text="What it is for, e.g. 'Power BI report'.")
+    prefix = models.CharField(max_length=12, help_text="The start of the token, to tell it by.")
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
+class ExportKind(models.TextChoices):
+    RESPONSES = "responses", "Responses with tags (engagement team)"
+    AGGREGATES = "aggregates", "Aggregated insight"
+
+
+class ExportFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "Excel (XLSX)"
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Running"
+    DONE = "done", "Ready"
+    FAILED = "failed", "Failed"
+
+
+def export_path(instance: ExportJob, filename: str) -> str:
+    return f"exports/{filename}"
+
+
+class ExportJob(models.Model):
+    """A large export made in the background. Only the person who asked can download it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="insight_exports"
+    )
+    kind = models.CharField(max_length=16, choices=ExportKind.choices)
+    format = models.CharField(max_length=8, choices=ExportFormat.choices)
+    filters = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=8, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    file = models.FileField(
+        storage=get_private_storage, upload_to=export_path, blank=True, max_length=200
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Export {self.pk} ({self.kind}, {self.format})"
+
+    @property
+    def percent(self) -> int:
+        if self.status == ExportStatus.DONE:
+            return 100
+        return 0 if not self.total else min(99, round(100 * self.done / self.total))

@@ -1,0 +1,913 @@
+"""Reads for insight: every figure is aggregated in the database (``values().annotate()``,
+``Count(distinct)``, ``TruncMonth``, conditional ``Count(filter=...)``), so a page makes the
+same number of queries whatever the number of responses (see bench/insight.py).
+
+What is counted for a pledge or pathway: the distinct *submitted* responses and the distinct
+focus-group contributions with a tag of that code that is either confirmed by a person or a
+suggestion with confidence >= ``COUNT_FLOOR``. Rejected tags never count. Quotes need more:
+a confirmed tag or confidence >= ``QUOTE_FLOOR``.
+
+Every count leaves here as a ``suppression.Shown``, through ``suppression.protect``, with
+``exact`` from the viewer: collaborative members never get a true small number.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When, Window
+from django.db.models.functions import Length, RowNumber, TruncMonth
+from django.utils import timezone
+
+from cms.models import ConsultationPage, Pathway, Pledge
+from feedback.models import (
+    AgeBand,
+    Answer,
+    Area,
+    Channel,
+    Contribution,
+    FocusGroupSession,
+    Response,
+    ResponseStatus,
+    SurveyPage,
+    Voice,
+    WordsKind,
+)
+from feedback.redaction import redact
+from tasks.models import Tag, TagStatus
+
+from .models import DIMENSION_VALUES, Dimension, Outcome, RepresentationTarget
+from .suppression import Shown, protect, shown_change
+
+# The tagger only writes suggestions above each tag's own F1-optimal threshold, which can be
+# as low as ~0.3 for rare tags. Its confidences are calibrated, so below 0.5 a suggestion is
+# more likely wrong than right: counted figures use only confirmed tags and suggestions at
+# or above 0.5. Quotes are shown to collaboratives as evidence in people's own words, so they
+# need a person's confirmation or a confidence of at least 0.8.
+COUNT_FLOOR = 0.5
+QUOTE_FLOOR = 0.8
+QUOTE_MIN_CHARS = 15
+QUOTE_MAX_CHARS = 240
+QUOTES_PER_VOICE = 2
+QUOTES_MAX = 6
+QUOTE_CANDIDATES = 300
+
+# One set of voices for survey responses and focus-group contributions. A contribution's
+# speaker group maps onto the nearest voice ("lda": a person speaking for themselves).
+SPEAKER_TO_VOICE = {
+    "lda": Voice.SELF,
+    "carer": Voice.CARER,
+    "young_person": Voice.YOUNG_PERSON,
+    "professional": "professional",
+    "": "",
+}
+VOICE_TO_SPEAKER = {v: s for s, v in SPEAKER_TO_VOICE.items() if v in Voice.values}
+VOICE_LABELS = {
+    Voice.SELF: "People speaking for themselves",
+    Voice.SUPPORTER: "Supporters helping someone answer",
+    Voice.CARER: "Family carers",
+    Voice.YOUNG_PERSON: "Young people",
+    Voice.STAFF_RECORDED: "Staff writing down someone's words",
+    "professional": "Professionals (focus groups)",
+    "": "Not recorded",
+}
+VOICE_EASY = {
+    Voice.SELF: "people with a learning disability or autistic people",
+    Voice.SUPPORTER: "people helping someone",
+    Voice.CARER: "family carers",
+    Voice.YOUNG_PERSON: "young people",
+    Voice.STAFF_RECORDED: "people who told staff",
+    "professional": "staff",
+    "": "other people",
+}
+VOICE_EASY_ONE = {
+    Voice.SELF: "a person speaking for themselves",
+    Voice.SUPPORTER: "someone helping a person",
+    Voice.CARER: "a family carer",
+    Voice.YOUNG_PERSON: "a young person",
+    Voice.STAFF_RECORDED: "someone who told staff",
+    "professional": "a member of staff",
+    "": "someone",
+}
+AREA_LABELS = {
+    **dict(Area.choices),
+    "": "Not recorded",
+    "focus_group": "Focus groups (area not recorded)",
+}
+CHANNEL_LABELS = dict(Channel.choices)
+SENTIMENT = (
+    (
+        "positive",
+        "Happy or good",
+        Q(value__face__in=[4, 5]) | Q(value__rating__in=["very_good", "good"]),
+    ),
+    ("neutral", "Not happy or unhappy", Q(value__face=3) | Q(value__rating="neither")),
+    (
+        "negative",
+        "Unhappy or poor",
+        Q(value__face__in=[1, 2]) | Q(value__rating__in=["poor", "very_poor"]),
+    ),
+    ("dont_know", "Don't know", Q(value__dont_know=True) | Q(value__rating="dont_know")),
+)
+SENTIMENT_EASY = {
+    "positive": ("face-5-very-happy", "were happy"),
+    "neutral": ("face-3-neither", "were not happy or unhappy"),
+    "negative": ("face-1-very-unhappy", "were unhappy"),
+    "dont_know": ("face-dont-know", "did not know"),
+}
+
+
+# --- Filters ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the viewer narrowed the insight to. Dates are whole months (see forms.py):
+    coarse periods also make differencing by date harder."""
+
+    consultation_id: int | None = None
+    month_from: date | None = None  # first day of a month
+    month_to: date | None = None  # first day of a month (inclusive)
+    voice: str = ""
+    area: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            k: v
+            for k, v in {
+                "consultation": str(self.consultation_id or ""),
+                "from": self.month_from.strftime("%Y-%m") if self.month_from else "",
+                "to": self.month_to.strftime("%Y-%m") if self.month_to else "",
+                "voice": self.voice,
+                "area": self.area,
+            }.items()
+            if v
+        }
+
+
+def month_end(month: date) -> date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def _aware(d: date, *, end: bool = False) -> datetime:
+    return timezone.make_aware(datetime.combine(d, time.max if end else time.min))
+
+
+def _survey_ids(consultation_id: int) -> QuerySet:
+    consultation = ConsultationPage.objects.filter(pk=consultation_id).only("path", "depth")
+    page = consultation.first()
+    if page is None:
+        return SurveyPage.objects.none().values("pk")
+    return SurveyPage.objects.child_of(page).values("pk")
+
+
+def _response_tags(filters: Filters, *, floor: float = COUNT_FLOOR) -> QuerySet[Tag]:
+    """Counted tags on submitted survey responses, narrowed by ``filters``."""
+    qs = Tag.objects.filter(
+        Q(status=TagStatus.CONFIRMED) | Q(status=TagStatus.SUGGESTED, confidence__gte=floor),
+        response__status=ResponseStatus.SUBMITTED,
+    )
+    if filters.consultation_id:
+        qs = qs.filter(response__survey_id__in=_survey_ids(filters.consultation_id))
+    if filters.month_from:
+        qs = qs.filter(response__submitted_at__gte=_aware(filters.month_from))
+    if filters.month_to:
+        qs = qs.filter(response__submitted_at__lte=_aware(month_end(filters.month_to), end=True))
+    if filters.voice:
+        qs = qs.filter(response__voice=filters.voice)
+    if filters.area:
+        qs = qs.filter(response__area=filters.area)
+    return qs
+
+
+def _responses_about(filters: Filters, code: str) -> QuerySet[Response]:
+    """Submitted responses with a counted tag of ``code``, narrowed by ``filters``. The tag
+    side is a plain semi-join on the (code, status) index, so the database de-duplicates
+    responses with several tagged answers by hashing instead of COUNT(DISTINCT) sorts."""
+    qs = Response.objects.filter(
+        status=ResponseStatus.SUBMITTED,
+        pk__in=Tag.objects.filter(
+            Q(status=TagStatus.CONFIRMED)
+            | Q(status=TagStatus.SUGGESTED, confidence__gte=COUNT_FLOOR),
+            code=code,
+            response__isnull=False,
+        ).values("response_id"),
+    )
+    if filters.consultation_id:
+        qs = qs.filter(survey_id__in=_survey_ids(filters.consultation_id))
+    if filters.month_from:
+        qs = qs.filter(submitted_at__gte=_aware(filters.month_from))
+    if filters.month_to:
+        qs = qs.filter(submitted_at__lte=_aware(month_end(filters.month_to), end=True))
+    if filters.voice:
+        qs = qs.filter(voice=filters.voice)
+    if filters.area:
+        qs = qs.filter(area=filters.area)
+    return qs
+
+
+def _contribution_tags(filters: Filters, *, floor: float = COUNT_FLOOR) -> QuerySet[Tag]:
+    """Counted tags on focus-group contributions, narrowed by ``filters``."""
+    qs = Tag.objects.filter(
+        Q(status=TagStatus.CONFIRMED) | Q(status=TagStatus.SUGGESTED, confidence__gte=floor),
+        contribution__isnull=False,
+    )
+    if filters.area:
+        return qs.none()  # focus groups do not record where people live
+    if filters.voice:
+        speaker = VOICE_TO_SPEAKER.get(filters.voice)
+        if speaker is None:
+            return qs.none()
+        qs = qs.filter(contribution__speaker_group=speaker)
+    if filters.consultation_id:
+        qs = qs.filter(contribution__session__consultation_id=filters.consultation_id)
+    if filters.month_from:
+        qs = qs.filter(contribution__session__held_on__gte=filters.month_from)
+    if filters.month_to:
+        qs = qs.filter(contribution__session__held_on__lte=month_end(filters.month_to))
+    return qs
+
+
+# --- Taxonomy ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Theme:
+    code: str
+    kind: str
+    name: str
+    easy_read: str
+    picture: str
+    number: int | None
+    collaborative: str
+
+    @property
+    def label(self) -> str:
+        return f"Pledge {self.number}: {self.name}" if self.number else self.name
+
+    @property
+    def easy_name(self) -> str:
+        return self.name[:1].lower() + self.name[1:] if self.name else ""
+
+
+def themes(codes: frozenset[str] | set[str]) -> list[Theme]:
+    """The pledges (in number order) then pathways named by ``codes``: two queries."""
+    out: list[Theme] = []
+    fields = ("code", "name", "easy_read", "picture", "collaborative__name")
+    for model, kind in ((Pledge, "pledge"), (Pathway, "pathway")):
+        extra = ("number",) if model is Pledge else ()
+        for row in model.objects.filter(code__in=codes).values(*fields, *extra):
+            out.append(
+                Theme(
+                    code=row["code"],
+                    kind=kind,
+                    name=row["name"],
+                    easy_read=row["easy_read"],
+                    picture=row["picture"] or ("tick" if kind == "pledge" else "support"),
+                    number=row.get("number"),
+                    collaborative=row["collaborative__name"] or "",
+                )
+            )
+    return out
+
+
+def theme_get(code: str) -> Theme | None:
+    found = themes({code})
+    return found[0] if found else None
+
+
+# --- Overview: every visible pledge and pathway ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    theme: Theme
+    total: Shown
+    responses: Shown
+    contributions: Shown
+
+
+def overview(*, codes: frozenset[str], filters: Filters, exact: bool) -> list[ThemeCount]:
+    """Counts for each pledge and pathway in ``codes``: four queries in all."""
+    listed = themes(codes)
+    responses = dict(
+        _response_tags(filters)
+        .filter(code__in=codes)
+        .values("code")
+        .annotate(n=Count("response", distinct=True))
+        .values_list("code", "n")
+    )
+    contributions = dict(
+        _contribution_tags(filters)
+        .filter(code__in=codes)
+        .values("code")
+        .annotate(n=Count("contribution", distinct=True))
+        .values_list("code", "n")
+    )
+    return [
+        ThemeCount(
+            theme=t,
+            total=protect(responses.get(t.code, 0) + contributions.get(t.code, 0), exact=exact),
+            responses=protect(responses.get(t.code, 0), exact=exact),
+            contributions=protect(contributions.get(t.code, 0), exact=exact),
+        )
+        for t in listed
+    ]
+
+
+# --- One pledge or pathway ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    shown: Shown
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: date
+    shown: Shown
+
+    @property
+    def label(self) -> str:
+        return self.month.strftime("%b %Y")
+
+    @property
+    def long_label(self) -> str:
+        return self.month.strftime("%B %Y")
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    voice: str  # a key of VOICE_LABELS, "" when not shown
+    voice_label: str
+    voice_easy: str
+    redacted: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    label: str
+    before: Shown
+    after: Shown
+
+    @property
+    def change(self) -> int | None:
+        return shown_change(self.before, self.after)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    before: Filters
+    after: Filters
+    rows: list[CompareRow]
+
+
+@dataclass
+class ThemeInsight:
+    theme: Theme
+    filters: Filters
+    exact: bool
+    total: Shown
+    responses: Shown
+    contributions: Shown
+    trend: list[MonthCount] = field(default_factory=list)
+    voices: list[Row] = field(default_factory=list)
+    areas: list[Row] = field(default_factory=list)
+    channels: list[Row] = field(default_factory=list)
+    sentiment: list[Row] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    comparison: Comparison | None = None
+
+    @property
+    def any_suppressed(self) -> bool:
+        rows = [*self.voices, *self.areas, *self.channels, *self.sentiment]
+        shown = [self.total, *(r.shown for r in rows), *(m.shown for m in self.trend)]
+        return any(s.suppressed for s in shown)
+
+    @property
+    def trend_peak(self) -> MonthCount | None:
+        counted = [m for m in self.trend if m.shown.value]
+        return max(counted, key=lambda m: m.shown.value) if counted else None
+
+
+@dataclass(frozen=True)
+class _Counts:
+    responses: int
+    contributions: int
+    voices: dict[str, int]
+    areas: dict[str, int]
+    channels: dict[str, int]
+    months: dict[date, int]
+
+
+def _tagged_contributions(ct: QuerySet) -> QuerySet[Contribution]:
+    return Contribution.objects.filter(pk__in=ct.values("contribution_id"))
+
+
+def _as_date(month) -> date:
+    return month.date() if isinstance(month, datetime) else month
+
+
+def _breakdown(responses: QuerySet[Response], ct: QuerySet) -> _Counts:
+    """Totals, the voice, area and channel splits and the monthly trend in two queries (one
+    for responses, one for contributions). Each response has one voice, area, channel and
+    month, so counting per combination and adding the groups up gives every split and the
+    total. The groups are bounded by the categories (8 x 6 x 6 x months), not by the number
+    of responses: one scan instead of five (measured: bench/insight.py)."""
+    voices: dict[str, int] = defaultdict(int)
+    areas: dict[str, int] = defaultdict(int)
+    channels: dict[str, int] = defaultdict(int)
+    months: dict[date, int] = defaultdict(int)
+    total = 0
+    combos = (
+        responses.annotate(month=TruncMonth("submitted_at"))
+        .values("voice", "area", "channel", "month")
+        .annotate(n=Count("id"))
+        .values_list("voice", "area", "channel", "month", "n")
+        .order_by()
+    )
+    for voice, area, channel, month, n in combos:
+        voices[voice or ""] += n
+        areas[area or ""] += n
+        channels[channel] += n
+        if month is not None:
+            months[_as_date(month)] += n
+        total += n
+    contributions = 0
+    speakers = (
+        _tagged_contributions(ct)
+        .annotate(month=TruncMonth("session__held_on"))
+        .values("speaker_group", "month")
+        .annotate(n=Count("id"))
+        .values_list("speaker_group", "month", "n")
+        .order_by()
+    )
+    for speaker, month, n in speakers:
+        voices[SPEAKER_TO_VOICE.get(speaker or "", "")] += n
+        if month is not None:
+            months[_as_date(month)] += n
+        contributions += n
+    if contributions:
+        areas["focus_group"] += contributions
+        channels[Channel.FOCUS_GROUP] += contributions
+    return _Counts(total, contributions, dict(voices), dict(areas), dict(channels), dict(months))
+
+
+def _rows(counts: dict[str, int], labels: dict[str, str], *, exact: bool) -> list[Row]:
+    """Every labelled category in a fixed order (zeros included, so a table's shape never
+    depends on the data), then anything unexpected."""
+    keys = [k for k in labels if k in counts or k != ""] + [k for k in counts if k not in labels]
+    return [Row(k, labels.get(k, k), protect(counts.get(k, 0), exact=exact)) for k in keys]
+
+
+def _month_range(first: date, last: date) -> list[date]:
+    months, m = [], first.replace(day=1)
+    while m <= last and len(months) < 120:
+        months.append(m)
+        m = date(m.year + (m.month == 12), m.month % 12 + 1, 1)
+    return months
+
+
+def _trend(counts: dict[date, int], filters: Filters, *, exact: bool) -> list[MonthCount]:
+    if not counts and not (filters.month_from and filters.month_to):
+        return []
+    first = filters.month_from or min(counts)
+    last = filters.month_to or max(counts)
+    return [
+        MonthCount(m, protect(counts.get(m, 0), exact=exact)) for m in _month_range(first, last)
+    ]
+
+
+def _sentiment(responses: QuerySet[Response], *, exact: bool) -> list[Row]:
+    """Faces and Friends and Family Test answers in the tagged responses, by how people felt:
+    one grouped query (each answer falls in one bucket, or none if skipped)."""
+    bucket = Case(
+        *(When(condition, then=Value(key)) for key, _, condition in SENTIMENT),
+        default=Value(""),
+    )
+    totals = dict(
+        Answer.objects.filter(
+            question_type__in=["faces", "fft"], response_id__in=responses.values("pk")
+        )
+        .annotate(bucket=bucket)
+        .values("bucket")
+        .annotate(n=Count("id"))
+        .values_list("bucket", "n")
+        .order_by()
+    )
+    return [
+        Row(key, label, protect(totals.get(key, 0), exact=exact)) for key, label, _ in SENTIMENT
+    ]
+
+
+# Confirmed by a person first, then the tagger's most confident.
+QUOTE_ORDER = [
+    Case(When(status=TagStatus.CONFIRMED, then=Value(1)), default=Value(0)).desc(),
+    F("confidence").desc(),
+    F("id").desc(),
+]
+
+
+def _quote_rows(filters: Filters, code: str) -> list[dict]:
+    """At most ``QUOTES_PER_VOICE`` short, eligible quotes per voice: one query each for
+    answers and contributions. The best ``QUOTE_CANDIDATES`` eligible tags are picked first
+    (a top-N sort on tag columns, no text read), then ranked per voice with a window function
+    over those alone; ranking every tag of a common pledge read all its text (193 ms of
+    a 1 s page at 100,000 responses, see bench/insight.py)."""
+    answer_pool = (
+        _response_tags(filters, floor=QUOTE_FLOOR)
+        .filter(code=code, answer__isnull=False)
+        .order_by(*QUOTE_ORDER)
+        .values("pk")[:QUOTE_CANDIDATES]
+    )
+    answers = (
+        Tag.objects.filter(pk__in=answer_pool)
+        .annotate(chars=Length("answer__text"))
+        .filter(chars__gte=QUOTE_MIN_CHARS, chars__lte=QUOTE_MAX_CHARS)
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("response__voice")], order_by=QUOTE_ORDER)
+        )
+        .filter(rank__lte=QUOTES_PER_VOICE)
+        .values("rank", "confidence", text=F("answer__text"), voice=F("response__voice"))
+    )
+    contribution_pool = (
+        _contribution_tags(filters, floor=QUOTE_FLOOR)
+        .filter(code=code, contribution__words=WordsKind.OWN_WORDS)
+        .order_by(*QUOTE_ORDER)
+        .values("pk")[:QUOTE_CANDIDATES]
+    )
+    contributions = (
+        Tag.objects.filter(pk__in=contribution_pool)
+        .annotate(chars=Length("contribution__text"))
+        .filter(chars__gte=QUOTE_MIN_CHARS, chars__lte=QUOTE_MAX_CHARS)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("contribution__speaker_group")],
+                order_by=QUOTE_ORDER,
+            )
+        )
+        .filter(rank__lte=QUOTES_PER_VOICE)
+        .values(
+            "rank",
+            "confidence",
+            text=F("contribution__text"),
+            speaker=F("contribution__speaker_group"),
+        )
+    )
+    rows = [dict(r, voice=r["voice"] or "") for r in answers]
+    rows += [
+        {**r, "voice": SPEAKER_TO_VOICE.get(r.pop("speaker") or "", "")} for r in contributions
+    ]
+    return rows
+
+
+def _quotes(
+    filters: Filters, code: str, voices: list[Row], total: Shown, *, exact: bool
+) -> list[Quote]:
+    # Diverse voices: everyone's best quote first, then everyone's second best. (Queried even
+    # when nothing will be shown, so a page makes the same queries at any size.)
+    rows = sorted(_quote_rows(filters, code), key=lambda r: (r["rank"], -r["confidence"]))
+    if not exact and (total.suppressed or total.value == 0):
+        return []  # with fewer than 5 people, any quote could point at one of them
+    shown_voice = {r.key for r in voices if exact or not r.shown.suppressed}
+    quotes, seen = [], set()
+    for row in rows:
+        result = redact(row["text"])
+        text = " ".join(result.text.split())
+        if text.lower() in seen:
+            continue
+        seen.add(text.lower())
+        # A voice is named only when its own count is not suppressed: "the one young person
+        # from Rutland said..." would point at someone.
+        voice = row["voice"] if row["voice"] in shown_voice else ""
+        quotes.append(
+            Quote(
+                text=text,
+                voice=voice,
+                voice_label=VOICE_LABELS.get(voice, "Someone") if voice else "Someone",
+                voice_easy=VOICE_EASY_ONE.get(voice, "someone") if voice else "someone",
+                redacted=tuple(result.kinds),
+            )
+        )
+        if len(quotes) == QUOTES_MAX:
+            break
+    return quotes
+
+
+def theme_insight(
+    *,
+    theme: Theme,
+    filters: Filters,
+    exact: bool,
+    compare: tuple[Filters, Filters] | None = None,
+) -> ThemeInsight:
+    """Everything the detail page, its easy-read version, the API and the exports show for
+    one pledge or pathway: 5 queries, 9 with a comparison, at any size."""
+    responses = _responses_about(filters, theme.code)
+    ct = _contribution_tags(filters).filter(code=theme.code)
+    counts = _breakdown(responses, ct)
+    total = protect(counts.responses + counts.contributions, exact=exact)
+    voices = _rows(counts.voices, VOICE_LABELS, exact=exact)
+    insight = ThemeInsight(
+        theme=theme,
+        filters=filters,
+        exact=exact,
+        total=total,
+        responses=protect(counts.responses, exact=exact),
+        contributions=protect(counts.contributions, exact=exact),
+        trend=_trend(counts.months, filters, exact=exact),
+        voices=voices,
+        areas=_rows(counts.areas, _area_labels(counts.areas), exact=exact),
+        channels=_rows(counts.channels, CHANNEL_LABELS, exact=exact),
+        sentiment=_sentiment(responses, exact=exact),
+        quotes=_quotes(filters, theme.code, voices, total, exact=exact),
+    )
+    if compare is not None:
+        insight.comparison = _compare(theme.code, *compare, exact=exact)
+    return insight
+
+
+def _area_labels(counts: dict[str, int]) -> dict[str, str]:
+    labels = {k: v for k, v in AREA_LABELS.items() if k != "focus_group"}
+    if "focus_group" in counts:
+        labels["focus_group"] = AREA_LABELS["focus_group"]
+    return labels
+
+
+def _compare(code: str, before: Filters, after: Filters, *, exact: bool) -> Comparison:
+    """Two periods side by side: the total and each voice (two queries a period)."""
+    figures = []
+    for filters in (before, after):
+        responses = _responses_about(filters, code)
+        ct = _contribution_tags(filters).filter(code=code)
+        counts = _breakdown(responses, ct)
+        total = protect(counts.responses + counts.contributions, exact=exact)
+        figures.append((total, _rows(counts.voices, VOICE_LABELS, exact=exact)))
+    (total_a, voices_a), (total_b, voices_b) = figures
+    rows = [CompareRow("Everyone", total_a, total_b)]
+    rows += [
+        CompareRow(a.label, a.shown, b.shown) for a, b in zip(voices_a, voices_b, strict=True)
+    ]
+    return Comparison(before=before, after=after, rows=rows)
+
+
+# --- Raw responses (engagement team only) ------------------------------------------------------
+
+
+def tagged_items(*, code: str, filters: Filters) -> QuerySet[Tag]:
+    """Every tag of ``code`` (suggested, confirmed and rejected) with the words it is on."""
+    rt = Tag.objects.filter(code=code).filter(
+        Q(response__status=ResponseStatus.SUBMITTED) | Q(contribution__isnull=False)
+    )
+    if filters.voice:
+        rt = rt.filter(response__voice=filters.voice)
+    if filters.area:
+        rt = rt.filter(response__area=filters.area)
+    if filters.consultation_id:
+        rt = rt.filter(
+            Q(response__survey_id__in=_survey_ids(filters.consultation_id))
+            | Q(contribution__session__consultation_id=filters.consultation_id)
+        )
+    return rt.select_related("response", "answer", "contribution").order_by("-created_at", "-id")
+
+
+# --- Representation while a consultation is open (engagement team) -----------------------------
+
+LLR_AREAS = (Area.LEICESTER, Area.LEICESTERSHIRE, Area.RUTLAND)
+GAP_VOICES = (Voice.SELF, Voice.CARER, Voice.YOUNG_PERSON)
+
+
+@dataclass(frozen=True)
+class RepresentationRow:
+    key: str
+    label: str
+    count: int
+    target: int | None
+
+    @property
+    def gap(self) -> int | None:
+        return None if self.target is None else max(0, self.target - self.count)
+
+    @property
+    def met(self) -> bool:
+        return self.target is not None and self.count >= self.target
+
+
+@dataclass(frozen=True)
+class RepresentationTable:
+    dimension: str
+    label: str
+    rows: list[RepresentationRow]
+
+
+@dataclass(frozen=True)
+class Representation:
+    consultation: ConsultationPage
+    total: int
+    tables: list[RepresentationTable]
+    missing: list[str]
+    focus_group_attendees: dict[str, int]
+
+
+_FIELD = {
+    Dimension.VOICE: "voice",
+    Dimension.AREA: "area",
+    Dimension.AGE_BAND: "age_band",
+    Dimension.CHANNEL: "channel",
+}
+_VOICE_PLURAL = {
+    Voice.SELF: "people speaking for themselves",
+    Voice.CARER: "family carers",
+    Voice.YOUNG_PERSON: "young people",
+}
+_AREA_NAME = {
+    Area.LEICESTER: "Leicester",
+    Area.LEICESTERSHIRE: "Leicestershire",
+    Area.RUTLAND: "Rutland",
+}
+
+
+def representation(*, consultation: ConsultationPage) -> Representation:
+    """Responses so far by voice, area, age band and channel against the team's targets, and
+    the voice-and-area groups with nobody yet: eight queries."""
+    responses = Response.objects.filter(
+        survey_id__in=SurveyPage.objects.child_of(consultation).values("pk"),
+        status=ResponseStatus.SUBMITTED,
+    )
+    targets: dict[tuple[str, str], int] = {
+        (t.dimension, t.value): t.target
+        for t in RepresentationTarget.objects.filter(consultation=consultation)
+    }
+    tables, total = [], 0
+    for dimension, label in Dimension.choices:
+        field_name = _FIELD[dimension]
+        counts = dict(
+            responses.values(field_name).annotate(n=Count("id")).values_list(field_name, "n")
+        )
+        if dimension == Dimension.VOICE:
+            total = sum(counts.values())
+        rows = [
+            RepresentationRow(
+                value, value_label, counts.get(value, 0), targets.get((dimension, value))
+            )
+            for value, value_label in DIMENSION_VALUES[dimension]
+        ]
+        if counts.get(""):
+            rows.append(RepresentationRow("", "Not given", counts[""], None))
+        tables.append(RepresentationTable(dimension, label, rows))
+    pairs = set(
+        responses.filter(voice__in=GAP_VOICES, area__in=LLR_AREAS)
+        .values_list("voice", "area")
+        .distinct()
+    )
+    missing = [
+        f"No {_VOICE_PLURAL[v]} from {_AREA_NAME[a]} yet"
+        for v in GAP_VOICES
+        for a in LLR_AREAS
+        if (v, a) not in pairs
+    ]
+    missing += [
+        f"No responses yet from {dict(DIMENSION_VALUES[d]).get(v, v).lower()} (target {n})"
+        for (d, v), n in targets.items()
+        if n
+        and not any(r.key == v and r.count for t in tables if t.dimension == d for r in t.rows)
+    ]
+    attendees = FocusGroupSession.objects.filter(consultation=consultation).aggregate(
+        lda=Sum("attendees_lda"),
+        carers=Sum("attendees_carers"),
+        young_people=Sum("attendees_cyp"),
+        professionals=Sum("attendees_professionals"),
+    )
+    return Representation(
+        consultation=consultation,
+        total=total,
+        tables=tables,
+        missing=missing,
+        focus_group_attendees={k: v or 0 for k, v in attendees.items()},
+    )
+
+
+def consultations_for_filter() -> QuerySet[ConsultationPage]:
+    return ConsultationPage.objects.live().order_by("-opens_at").only("id", "title")
+
+
+# --- You said, we did ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    outcome: Outcome
+    themes: list[Theme]
+    examples: list[str]  # redacted quotes
+
+
+def outcomes_published(
+    *, consultation_id: int, codes: set[str] | None = None
+) -> list[OutcomeView]:
+    """Published outcomes of a consultation (optionally only those linked to ``codes``), with
+    their themes and redacted example quotes: four queries."""
+    qs = Outcome.objects.filter(consultation_id=consultation_id, published=True)
+    if codes is not None:
+        qs = qs.filter(Q(pledges__code__in=codes) | Q(pathways__code__in=codes)).distinct()
+    outcomes = list(
+        qs.prefetch_related("pledges", "pathways", "examples").order_by("-published_at", "title")
+    )
+    answer_ids, contribution_ids = set(), set()
+    for o in outcomes:
+        for ex in o.examples.all():
+            kind, _, pk = ex.target.partition(":")
+            (answer_ids if kind == "a" else contribution_ids).add(int(pk))
+    texts = {
+        f"a:{pk}": text
+        for pk, text in Answer.objects.filter(
+            pk__in=answer_ids, response__status=ResponseStatus.SUBMITTED
+        ).values_list("pk", "text")
+    }
+    texts.update(
+        {
+            f"c:{pk}": text
+            for pk, text in Contribution.objects.filter(pk__in=contribution_ids).values_list(
+                "pk", "text"
+            )
+        }
+    )
+    all_codes = {p.code for o in outcomes for p in [*o.pledges.all(), *o.pathways.all()]}
+    by_code = {t.code: t for t in themes(all_codes)} if all_codes else {}
+    views = []
+    for o in outcomes:
+        linked = [
+            by_code[p.code] for p in [*o.pledges.all(), *o.pathways.all()] if p.code in by_code
+        ]
+        examples = [
+            " ".join(redact(texts[ex.target]).text.split())
+            for ex in o.examples.all()
+            if texts.get(ex.target)
+        ]
+        views.append(OutcomeView(outcome=o, themes=linked, examples=examples))
+    return views
+
+
+@dataclass(frozen=True)
+class FollowedResponse:
+    response: Response
+    consultation: ConsultationPage
+    themes: list[Theme]
+    outcomes: list[OutcomeView]
+    quoted: bool  # one of their answers is an outcome's example
+
+
+def follow_response(*, response: Response) -> FollowedResponse:
+    """What happened to one person's answers: the themes they were tagged with (confirmed or
+    high-confidence only) and the published outcomes linked to those themes."""
+    consultation = response.survey.get_parent().specific
+    codes = set(
+        Tag.objects.filter(response=response)
+        .filter(
+            Q(status=TagStatus.CONFIRMED)
+            | Q(status=TagStatus.SUGGESTED, confidence__gte=QUOTE_FLOOR)
+        )
+        .values_list("code", flat=True)
+    )
+    outcomes = outcomes_published(consultation_id=consultation.pk, codes=codes) if codes else []
+    answer_targets = {
+        f"a:{pk}" for pk in Answer.objects.filter(response=response).values_list("pk", flat=True)
+    }
+    quoted = any(
+        ex.target in answer_targets for view in outcomes for ex in view.outcome.examples.all()
+    )
+    return FollowedResponse(
+        response=response,
+        consultation=consultation,
+        themes=themes(codes) if codes else [],
+        outcomes=outcomes,
+        quoted=quoted,
+    )
+
+
+def responses_to_notify(*, outcome: Outcome) -> QuerySet[Response]:
+    """Submitted responses to the outcome's consultation whose person asked to hear back and
+    has not been told about this outcome yet."""
+    from .models import OutcomeNotification
+
+    consultation = ConsultationPage.objects.get(pk=outcome.consultation_id)
+    return (
+        Response.objects.filter(
+            survey_id__in=SurveyPage.objects.child_of(consultation).values("pk"),
+            status=ResponseStatus.SUBMITTED,
+            wants_updates=True,
+        )
+        .exclude(contact_email="")
+        .exclude(pk__in=OutcomeNotification.objects.filter(outcome=outcome).values("response_id"))
+        .order_by("pk")
+    )
+
+
+AGE_BAND_LABELS = dict(AgeBand.choices)

@@ -1,0 +1,57 @@
+"""Admin wiring for insight: outcomes ("you said, we did") and representation targets are
+snippets the engagement team manages; saving an outcome calls the service that publishes it."""
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import services
+from .models import Outcome, RepresentationTarget
+
+
+class OutcomeViewSet(SnippetViewSet):
+    model = Outcome
+    icon = "tick"
+    menu_label = "You said, we did"
+    list_display = ["title", "consultation", "status", "owner", "published"]
+    list_filter = ["status", "published"]
+    search_fields = ["title", "easy_read_title", "owner"]
+
+
+class RepresentationTargetViewSet(SnippetViewSet):
+    model = RepresentationTarget
+    icon = "group"
+    menu_label = "Representation targets"
+    list_display = ["consultation", "dimension", "value", "target"]
+    list_filter = ["dimension"]
+
+
+class InsightViewSetGroup(SnippetViewSetGroup):
+    items = (OutcomeViewSet, RepresentationTargetViewSet)
+    menu_icon = "doc-full"
+    menu_label = "Insight"
+    menu_name = "insight"
+    menu_order = 320
+
+
+register_snippet(InsightViewSetGroup)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def outcome_after_save(request, instance):
+    if isinstance(instance, Outcome):
+        services.outcome_saved(outcome=instance)
+
+
+@hooks.register("cms_you_said_we_did_sections")
+def you_said_we_did_outcomes(request, page) -> str:
+    """The consultation's published outcomes, on its 'you said, we did' page."""
+    from django.template.loader import render_to_string
+
+    from .selectors import outcomes_published
+
+    parent = page.get_parent()
+    outcomes = outcomes_published(consultation_id=parent.pk) if parent else []
+    context = {"outcomes": outcomes, "heading_level": 2, "show_follow_link": True}
+    return render_to_string("insight/includes/outcomes.html", context, request=request)
