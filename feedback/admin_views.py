@@ -10,6 +10,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from cms.audit import audit_record
+from cms.models import AuditAction
 from cms.roles import Role, has_role
 
 from . import selectors, services
@@ -47,6 +49,9 @@ def survey_index(request):
 def survey_responses(request, survey_id: int):
     survey = get_object_or_404(SurveyPage, pk=survey_id)
     responses = selectors.responses_for_survey(survey=survey)
+    audit_record(
+        user=request.user, action=AuditAction.VIEW_RESPONSES, target=f"survey:{survey.pk}"
+    )
     return render(
         request,
         "feedback/admin/survey_responses.html",
@@ -64,6 +69,9 @@ def response_detail(request, response_id: int):
         Response.objects.select_related("survey", "entered_by"), pk=response_id
     )
     survey = response.survey.specific
+    audit_record(
+        user=request.user, action=AuditAction.VIEW_RESPONSE, target=f"response:{response.pk}"
+    )
     answers = selectors.response_answers(response=response)
     rows = []
     for q in selectors.survey_questions(survey=survey):
@@ -119,11 +127,19 @@ def _private_file(file, content_type: str, filename: str) -> FileResponse:
 def answer_audio(request, answer_id: int):
     answer = get_object_or_404(Answer, pk=answer_id)
     ext = answer.audio.name.rsplit(".", 1)[-1] if "." in answer.audio.name else "bin"
-    return _private_file(
+    response = _private_file(
         answer.audio,
         answer.audio_content_type or "application/octet-stream",
         f"response-{answer.response.reference}-{answer.question_id[:8]}.{ext}",
     )
+    # Recorded only once the file is there to be sent (a missing file is a 404, not a view).
+    audit_record(
+        user=request.user,
+        action=AuditAction.DOWNLOAD_AUDIO,
+        target=f"answer:{answer.pk}",
+        detail=f"response:{answer.response_id}",
+    )
+    return response
 
 
 @role_required(*READ_ROLES)
@@ -135,9 +151,16 @@ def flipchart_photo(request, photo_id: int):
         sniffed = image_sniff(f.read(64))
     content_type = sniffed.content_type if sniffed else "application/octet-stream"
     ext = sniffed.extension if sniffed else ".bin"
-    return _private_file(
+    response = _private_file(
         photo.image, content_type, f"flipchart-{photo.session_id}-{photo.pk}{ext}"
     )
+    audit_record(
+        user=request.user,
+        action=AuditAction.DOWNLOAD_UPLOAD,
+        target=f"flipchart:{photo.pk}",
+        detail=f"focus group:{photo.session_id}",
+    )
+    return response
 
 
 @role_required(*ENTRY_ROLES)
