@@ -486,32 +486,49 @@ def done(request, survey_id: int):
 # --- resume with a reference code ----------------------------------------------------------
 
 
+CODE_NOT_FOUND = (
+    "We cannot find that reference code. Check it and try again. "
+    "It has 10 letters and numbers, like K7QH-M3XW-9C"
+)
+
+
+def _look_up_code(request, form, *, again: str):
+    """The shared first step of resume and withdraw: honeypot, rate limit, then the code.
+
+    Returns ``(response, None)`` for a usable code, or ``(None, early)`` where ``early`` is
+    the HTTP response to send now (or None to show the form again with its errors). One path
+    for both pages, so neither can test codes faster or answer differently.
+    """
+    if form.is_spam:
+        return None, redirect(again)
+    if not ratelimit.hit(request, ratelimit.LOOKUP):
+        return None, _rate_limited(request)
+    if not form.is_valid():
+        return None, None
+    response = selectors.response_by_reference(typed=form.cleaned_data["code"])
+    if response is None or response.status == ResponseStatus.WITHDRAWN:
+        form.add_error("code", CODE_NOT_FOUND)
+        return None, None
+    return response, None
+
+
 @require_http_methods(["GET", "POST"])
 def resume(request):
     form = forms.ResumeForm(request.POST or None)
     errors: list[dict] = []
     if request.method == "POST":
-        if form.is_spam:
-            return redirect("feedback:resume")
-        if not ratelimit.hit(request, ratelimit.LOOKUP):
-            return _rate_limited(request)
-        if form.is_valid():
-            response = selectors.response_by_reference(typed=form.cleaned_data["code"])
-            if response is None or response.status == ResponseStatus.WITHDRAWN:
-                form.add_error(
-                    "code",
-                    "We cannot find that reference code. Check it and try again. "
-                    "It has 10 letters and numbers, like K7QH-M3XW-9C",
-                )
-            elif response.is_draft:
-                remember_response(request, response)
-                return redirect("feedback:carry_on", response.survey_id)
-            else:
-                return render(
-                    request,
-                    "feedback/resume_status.html",
-                    {"response": response, "survey": response.survey.specific},
-                )
+        response, early = _look_up_code(request, form, again="feedback:resume")
+        if early is not None:
+            return early
+        if response is not None and response.is_draft:
+            remember_response(request, response)
+            return redirect("feedback:carry_on", response.survey_id)
+        if response is not None:
+            return render(
+                request,
+                "feedback/resume_status.html",
+                {"response": response, "survey": response.survey.specific},
+            )
         errors = _errors(form)
     return render(request, "feedback/resume.html", {"form": form, "errors": errors})
 
@@ -524,37 +541,27 @@ def withdraw(request):
     """Take your answers back with your reference code: type it, check, confirm.
 
     The first POST looks the code up and asks "are you sure?"; the second (with
-    ``confirm``) withdraws. Same rate limit and same "cannot find" message as resume, so the
-    page cannot be used to test which codes exist any faster.
+    ``confirm``) withdraws. Same look-up as resume (see ``_look_up_code``).
     """
     form = forms.ResumeForm(request.POST or None)
     errors: list[dict] = []
     if request.method == "POST":
-        if form.is_spam:
-            return redirect("feedback:withdraw")
-        if not ratelimit.hit(request, ratelimit.LOOKUP):
-            return _rate_limited(request)
-        if form.is_valid():
-            response = selectors.response_by_reference(typed=form.cleaned_data["code"])
-            if response is None or response.status == ResponseStatus.WITHDRAWN:
-                form.add_error(
-                    "code",
-                    "We cannot find that reference code. Check it and try again. "
-                    "It has 10 letters and numbers, like K7QH-M3XW-9C",
-                )
-            elif request.POST.get("confirm") == "yes":
-                services.response_withdraw(response=response)
-                return render(request, "feedback/withdrawn.html", {})
-            else:
-                return render(
-                    request,
-                    "feedback/withdraw_confirm.html",
-                    {
-                        "response": response,
-                        "survey": response.survey.specific,
-                        "back_url": reverse("feedback:withdraw"),
-                    },
-                )
+        response, early = _look_up_code(request, form, again="feedback:withdraw")
+        if early is not None:
+            return early
+        if response is not None and request.POST.get("confirm") == "yes":
+            services.response_withdraw(response=response)
+            return render(request, "feedback/withdrawn.html", {})
+        if response is not None:
+            return render(
+                request,
+                "feedback/withdraw_confirm.html",
+                {
+                    "response": response,
+                    "survey": response.survey.specific,
+                    "back_url": reverse("feedback:withdraw"),
+                },
+            )
         errors = _errors(form)
     return render(request, "feedback/withdraw.html", {"form": form, "errors": errors})
 

@@ -36,6 +36,10 @@ class TagKind(models.TextChoices):
     PATHWAY = "pathway", "Pathway"
 
 
+# A person's decision on a tag: confirmed, rejected, or a tag a person added.
+HUMAN_DECISION = ~Q(status=TagStatus.SUGGESTED) | Q(method=TagMethod.HUMAN)
+
+
 class Tag(models.Model):
     """A pledge or pathway a piece of feedback speaks to.
 

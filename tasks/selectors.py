@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, F, Min
 from django.db.models.functions import Abs
 
-from .models import RetagRun, Tag, TaggerVersion, TagStatus
+from .models import HUMAN_DECISION, RetagRun, Tag, TaggerVersion, TagStatus
 from .texts import texts_for_targets
 
 
@@ -74,5 +74,5 @@ def retag_runs(limit: int = 5) -> list[RetagRun]:
 
 def reviews_since_training() -> int:
     current = tagger_current_version()
-    decided = Tag.objects.filter(~Q(status=TagStatus.SUGGESTED) | Q(method="human")).count()
+    decided = Tag.objects.filter(HUMAN_DECISION).count()
     return decided - (current.reviews_at_training if current else 0)

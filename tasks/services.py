@@ -11,13 +11,20 @@ import threading
 from collections.abc import Iterable, Sequence
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from cms.selectors import active_taxonomy
 from feedback.models import Contribution, Response, ResponseStatus
 
-from .models import RetagRun, Tag, TaggerVersion, TagMethod, TagStatus, WorkerHeartbeat
+from .models import (
+    HUMAN_DECISION,
+    RetagRun,
+    Tag,
+    TaggerVersion,
+    TagMethod,
+    TagStatus,
+    WorkerHeartbeat,
+)
 from .tagging import Example, Label, Tagger, cross_validate, train_tagger
 from .texts import TextUnit, texts_for_targets, units_for_contributions, units_for_responses
 
@@ -54,17 +61,13 @@ def taxonomy_labels() -> tuple[list[Label], dict[str, str]]:
     return labels, {i.code: i.kind for i in items}
 
 
-def human_decisions() -> Q:
-    return ~Q(status=TagStatus.SUGGESTED) | Q(method=TagMethod.HUMAN)
-
-
 def reviewed_examples() -> list[Example]:
     """Every text a person has reviewed, with the codes they confirmed (possibly none).
 
     A text counts as reviewed once any of its tags carries a human decision; its codes are
     the confirmed ones (including tags people added). Rejections teach by absence.
     """
-    decided = Tag.objects.filter(human_decisions()).values_list("target", "code", "status")
+    decided = Tag.objects.filter(HUMAN_DECISION).values_list("target", "code", "status")
     codes: dict[str, set[str]] = {}
     for target, code, status in decided:
         bucket = codes.setdefault(target, set())
@@ -97,7 +100,7 @@ def tagger_train(*, reason: str) -> TaggerVersion:
     labels, _ = taxonomy_labels()
     reviewed = reviewed_examples()
     tagger, metrics = _train(labels, reviewed)
-    reviews_now = Tag.objects.filter(human_decisions()).count()
+    reviews_now = Tag.objects.filter(HUMAN_DECISION).count()
     TaggerVersion.objects.filter(is_current=True).update(is_current=False)
     version, _ = TaggerVersion.objects.update_or_create(
         version=tagger.version,
@@ -162,7 +165,7 @@ def on_demo_loaded(sender, *, report, **kwargs) -> None:
 def retrain_if_due() -> TaggerVersion | None:
     """Retrain when enough people's decisions arrived since the current version."""
     current = TaggerVersion.objects.filter(is_current=True).first()
-    reviews_now = Tag.objects.filter(human_decisions()).count()
+    reviews_now = Tag.objects.filter(HUMAN_DECISION).count()
     baseline = current.reviews_at_training if current else 0
     if current is not None and reviews_now - baseline < RETRAIN_AFTER_REVIEWS:
         return None
