@@ -207,6 +207,7 @@ def pages_ensure(home: HomePage, report: DemoReport) -> ConsultationPage:
             content.ACCESSIBILITY_EASY_READ,
         ),
         ("privacy", "Privacy notice", content.PRIVACY, content.PRIVACY_EASY_READ),
+        ("contact", "Contact us", content.CONTACT, content.CONTACT_EASY_READ),
     ):
         _child(home, StandardPage, slug, report, title=title, body=body, easy_read_body=easy)
     return consultation

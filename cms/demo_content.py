@@ -285,3 +285,39 @@ PRIVACY_EASY_READ = [
         "survey",
     ),
 ]
+
+CONTACT = [
+    paragraph(
+        "<p>The Every Voice engagement team reads every message. Tell us if you need a survey "
+        "in another format (easy read on paper, large print, audio, British Sign Language) or "
+        "someone to help you answer, or if something on this website does not work for "
+        "you. We will reply within 10 working days.</p>"
+    ),
+    heading("Come and talk to us"),
+    paragraph(
+        "<p>Each consultation lists events where you can give your views in person, with "
+        "support. Staff can also write down your views on paper or over the phone.</p>"
+    ),
+    heading("If you need help now"),
+    paragraph(
+        "<p>This website is not watched all the time. In an emergency call 999. If you need "
+        "medical help fast, call NHS 111. You can talk to Samaritans at any time on "
+        "116 123.</p>"
+    ),
+]
+
+CONTACT_EASY_READ = [
+    point("You can tell us if you need help to answer.", "support"),
+    point(
+        "We can give you the survey on paper, in big writing or read out loud.\n"
+        "We can have someone sign in BSL.",
+        "survey",
+    ),
+    point("You can come to one of our events and talk to us.", "people-talking"),
+    point("We will answer you within 2 weeks.", "calendar"),
+    point(
+        "If you need help now, call 999 in an emergency.\nCall NHS 111 if you are ill.\n"
+        "Call Samaritans on 116 123 to talk.",
+        "crisis",
+    ),
+]

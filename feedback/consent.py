@@ -4,7 +4,7 @@ Each response stores the version it was given under. Change the wording? Change 
 too (the date you changed it), and keep the old wording in git history.
 """
 
-CONSENT_VERSION = "2026-11"
+CONSENT_VERSION = "2026-11-23"
 
 CONSENT_POINTS = (
     "Answering is your choice. You can stop at any time.",
@@ -13,4 +13,5 @@ CONSENT_POINTS = (
     "We will not put your name in anything we share.",
     "If you tell us someone is at risk of harm, we may need to tell someone who can help.",
     "We keep your answers safe, and delete them when we no longer need them.",
+    "You can take back your answers later. Use the reference code we give you at the end.",
 )

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Site
@@ -21,3 +23,14 @@ def test_home_page_is_served(client):
     response = client.get("/")
     assert response.status_code == 200
     assert b"Every Voice" in response.content
+
+
+def test_every_link_on_the_demo_home_page_leads_somewhere(client):
+    """A newcomer clicking around `make run` should never meet a broken header or footer link."""
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    html = client.get("/").content.decode()
+    links = {h for h in re.findall(r'href="(/[^"#]*)"', html) if not h.startswith("/static/")}
+    assert "/contact/" in links
+    broken = {h: client.get(h).status_code for h in links}
+    broken = {h: code for h, code in broken.items() if code not in (200, 302)}
+    assert broken == {}

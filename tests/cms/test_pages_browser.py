@@ -17,6 +17,7 @@ PAGES = [
     "/accessibility/",
     "/accessibility/?version=standard",
     "/privacy/",
+    "/contact/",
     "/our-plan/?print=1",
 ]
 

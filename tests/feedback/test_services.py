@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from feedback import selectors, services
+from feedback.consent import CONSENT_VERSION
 from feedback.models import (
     AgeBand,
     Answer,
@@ -38,7 +39,7 @@ def test_start_records_consent_version_and_channel(survey):
     response = services.response_start(survey=survey)
     assert response.status == ResponseStatus.DRAFT
     assert response.channel == Channel.ONLINE
-    assert response.consent_version == "2026-11" and response.consented_at
+    assert response.consent_version == CONSENT_VERSION and response.consented_at
     assert response.entered_by is None
 
 
