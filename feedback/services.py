@@ -9,7 +9,7 @@ Tagging is queued by task name, only after the transaction commits:
 
 import logging
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cms.jobs import enqueue_on_commit
+from cms.roles import is_staff_member
 
 from . import bulk, selectors
 from .consent import CONSENT_VERSION
@@ -35,6 +36,7 @@ from .models import (
 )
 from .questions import Question
 from .reference import reference_generate
+from .signals import responses_changed
 from .uploads import audio_check
 
 logger = logging.getLogger(__name__)
@@ -125,6 +127,7 @@ def answer_save(
     answer = Answer.objects.filter(response=response, question_id=question.id).first()
     if answer is None:
         answer = Answer(response=response, question_id=question.id)
+    answer.response = response  # the same row, already locked: no second look-up of it
     answer.question_type = question.type
     if question.type == "audio":
         if audio is not None:
@@ -137,7 +140,8 @@ def answer_save(
             value = {"audio": True}
     answer.value = value
     answer.text = text
-    answer.full_clean(validate_unique=False, validate_constraints=False)
+    # The response row is locked above, so it exists: no need to query it again to check.
+    answer.full_clean(exclude=["response"], validate_unique=False, validate_constraints=False)
     answer.save()
     response.save(update_fields=["updated_at"])
     return answer
@@ -263,6 +267,7 @@ def response_anonymise(*, response: Response) -> bool:
             changed = True
     if changed:
         Response.objects.filter(pk=response.pk).update(**_ABOUT_YOU_CLEARED)
+        responses_changed.send(Response, response_ids=[response.pk])
         response.tags.exclude(evidence="").update(evidence="")
         logger.info("response %s anonymised", response.pk)
     return changed
@@ -356,6 +361,43 @@ def contributions_bulk_create(
         )
         for i, p in enumerate(parsed)
     ]
+
+
+def responses_claim(*, user, response_ids: Iterable[int]) -> int:
+    """A participant who signs in after answering keeps those answers with their account (for
+    /my-answers/). Only this browser's own responses, only unclaimed ones, never ones staff
+    entered for someone, and never onto a staff account (staff do not answer as themselves)."""
+    if is_staff_member(user):
+        return 0
+    claimed = Response.objects.filter(
+        id__in=list(response_ids), participant__isnull=True, entered_by__isnull=True
+    ).update(participant=user)
+    if claimed:
+        logger.info("%d responses kept with user %s after sign-in", claimed, user.pk)
+    return claimed
+
+
+@transaction.atomic
+def contributions_queue_changed(
+    *, contributions: Iterable[Contribution], texts_before: Mapping[int, str]
+) -> int:
+    """Queue tagging and safeguarding screening again (on commit, ids only) for contributions
+    that are new, not yet tagged, or whose text changed since ``texts_before``.
+
+    ``tagged_at`` is cleared first so the sweep re-queues them if the job is lost. The job is
+    idempotent and re-tagging replaces only the machine's suggestions: a person's decision
+    on a tag stays as they made it (``tasks.models.HUMAN_DECISION``).
+    """
+    changed = [
+        c.id for c in contributions if c.tagged_at is None or texts_before.get(c.id) != c.text
+    ]
+    if not changed:
+        return 0
+    Contribution.objects.filter(id__in=changed, tagged_at__isnull=False).update(tagged_at=None)
+    for contribution_id in changed:
+        enqueue_on_commit(TAG_CONTRIBUTION_TASK, contribution_id)
+    logger.info("contributions %s queued for tagging after an edit", changed)
+    return len(changed)
 
 
 def contributions_queue_untagged(*, contributions: Iterable[Contribution]) -> int:

@@ -8,4 +8,10 @@ class InsightConfig(AppConfig):
     def ready(self) -> None:
         # Register the insight jobs (exports, outcome emails) in every process, web and
         # worker alike, so services can queue them by name (cms.jobs.enqueue_on_commit).
-        from . import sweepers, tasks  # noqa: F401 - sweepers register themselves
+        # Signals keep the pre-aggregated insight counts fresh (insight/counts.py).
+        from cms.demo import demo_loaded
+
+        from . import signals, sweepers, tasks  # noqa: F401 - sweepers register themselves
+        from .demo import on_demo_loaded
+
+        demo_loaded.connect(on_demo_loaded, dispatch_uid="insight-demo-outcomes")

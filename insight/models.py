@@ -289,3 +289,50 @@ class ExportJob(models.Model):
         if self.status == ExportStatus.DONE:
             return 100
         return 0 if not self.total else min(99, round(100 * self.done / self.total))
+
+
+class InsightCount(models.Model):
+    """Pre-aggregated counts behind the insight pages (``insight/counts.py``): per month,
+    survey, pledge or pathway code, voice, area and channel, the submitted responses with a
+    counted tag of that code, and their faces and Friends and Family Test answers by feeling.
+
+    Each response has one month, survey, voice, area and channel, so rows add up to every
+    total and split with no double counting, and a page sums a few thousand rows instead of
+    joining every tag to every response. A month marked in ``InsightStaleMonth`` is read live
+    until the job rebuilds it, so the pages are never behind the feedback.
+    """
+
+    month = models.DateField(help_text="First day of the month (local time).")
+    survey_id = models.IntegerField()
+    code = models.SlugField(max_length=64)
+    voice = models.CharField(max_length=20, blank=True)
+    area = models.CharField(max_length=16, blank=True)
+    channel = models.CharField(max_length=16, blank=True)
+    responses = models.PositiveIntegerField()
+    positive = models.PositiveIntegerField(default=0)
+    neutral = models.PositiveIntegerField(default=0)
+    negative = models.PositiveIntegerField(default=0)
+    dont_know = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["code", "month"]),
+            models.Index(fields=["month"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.month:%Y-%m}: {self.responses}"
+
+
+class InsightStaleMonth(models.Model):
+    """A month whose ``InsightCount`` rows may be out of date: marked in the same
+    transaction as the change, read live until the ``everyvoice.refresh_insight_counts`` job
+    rebuilds it. ``token`` changes on every mark, so a rebuild that raced with a newer change
+    leaves the mark in place."""
+
+    month = models.DateField(unique=True)
+    token = models.CharField(max_length=32)
+    marked_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} (stale since {self.marked_at:%Y-%m-%d %H:%M})"

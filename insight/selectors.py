@@ -1,6 +1,8 @@
 """Reads for insight: every figure is aggregated in the database (``values().annotate()``,
 ``Count(distinct)``, ``TruncMonth``, conditional ``Count(filter=...)``), so a page makes the
-same number of queries whatever the number of responses (see bench/insight.py).
+same number of queries whatever the number of responses (see bench/insight.py). Response
+counts come from the pre-aggregated ``InsightCount`` rows, and live from the tags for any
+month marked stale (``response_cells``; kept fresh by insight/counts.py).
 
 What is counted for a pledge or pathway: the distinct *submitted* responses and the distinct
 focus-group contributions with a tag of that code that is either confirmed by a person or a
@@ -18,8 +20,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When, Window
-from django.db.models.functions import Length, RowNumber, TruncMonth
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    F,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Cast, Length, RowNumber, TruncMonth
+from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from cms.models import ConsultationPage, Pathway, Pledge
@@ -37,9 +51,17 @@ from feedback.models import (
     WordsKind,
 )
 from feedback.redaction import redact
+from tasks.models import QUOTE_ORDER as TAG_QUOTE_ORDER
 from tasks.models import Tag, TagStatus
 
-from .models import DIMENSION_VALUES, Dimension, Outcome, RepresentationTarget
+from .models import (
+    DIMENSION_VALUES,
+    Dimension,
+    InsightCount,
+    InsightStaleMonth,
+    Outcome,
+    RepresentationTarget,
+)
 from .suppression import Shown, protect, shown_change
 
 # The tagger only writes suggestions above each tag's own F1-optimal threshold, which can be
@@ -183,32 +205,6 @@ def _response_tags(filters: Filters, *, floor: float = COUNT_FLOOR) -> QuerySet[
     return qs
 
 
-def _responses_about(filters: Filters, code: str) -> QuerySet[Response]:
-    """Submitted responses with a counted tag of ``code``, narrowed by ``filters``. The tag
-    side is a plain semi-join on the (code, status) index, so the database de-duplicates
-    responses with several tagged answers by hashing instead of COUNT(DISTINCT) sorts."""
-    qs = Response.objects.filter(
-        status=ResponseStatus.SUBMITTED,
-        pk__in=Tag.objects.filter(
-            Q(status=TagStatus.CONFIRMED)
-            | Q(status=TagStatus.SUGGESTED, confidence__gte=COUNT_FLOOR),
-            code=code,
-            response__isnull=False,
-        ).values("response_id"),
-    )
-    if filters.consultation_id:
-        qs = qs.filter(survey_id__in=_survey_ids(filters.consultation_id))
-    if filters.month_from:
-        qs = qs.filter(submitted_at__gte=_aware(filters.month_from))
-    if filters.month_to:
-        qs = qs.filter(submitted_at__lte=_aware(month_end(filters.month_to), end=True))
-    if filters.voice:
-        qs = qs.filter(voice=filters.voice)
-    if filters.area:
-        qs = qs.filter(area=filters.area)
-    return qs
-
-
 def _contribution_tags(filters: Filters, *, floor: float = COUNT_FLOOR) -> QuerySet[Tag]:
     """Counted tags on focus-group contributions, narrowed by ``filters``."""
     qs = Tag.objects.filter(
@@ -229,6 +225,108 @@ def _contribution_tags(filters: Filters, *, floor: float = COUNT_FLOOR) -> Query
     if filters.month_to:
         qs = qs.filter(contribution__session__held_on__lte=month_end(filters.month_to))
     return qs
+
+
+# --- Pre-aggregated counts ----------------------------------------------------------------------
+# Counts of responses come from ``InsightCount`` (kept fresh by insight/counts.py) for every
+# month not marked stale, and from the live tags for the stale months, in ONE query (a UNION
+# ALL of the two): the figures always equal a live aggregation, and a page sums a few
+# thousand pre-grouped rows instead of joining every tag to every response.
+
+SENTIMENT_TYPES = ("faces", "fft")
+CELL_SUMS = ("responses", "positive", "neutral", "negative", "dont_know")
+
+
+def _prefixed(q: Q, prefix: str) -> Q:
+    out = Q()
+    out.connector, out.negated = q.connector, q.negated
+    out.children = [
+        _prefixed(c, prefix) if isinstance(c, Q) else (prefix + c[0], c[1]) for c in q.children
+    ]
+    return out
+
+
+def sentiment_bucket(prefix: str = "") -> Case:
+    """The feeling a faces or FFT answer shows (``""`` when skipped); the first match wins."""
+    return Case(
+        *(When(_prefixed(condition, prefix), then=Value(key)) for key, _, condition in SENTIMENT),
+        default=Value(""),
+    )
+
+
+def month_of(moment: datetime) -> date:
+    """The (local) month a moment falls in, as counted by ``InsightCount.month``."""
+    return timezone.localtime(moment).date().replace(day=1)
+
+
+def _next_month(month: date) -> date:
+    return date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+
+
+def in_months(months: list[date], field: str = "response__submitted_at") -> Q:
+    """``field`` falls in one of ``months`` (range conditions, so its index is used)."""
+    q = Q(pk__in=[])
+    for m in months:
+        q |= Q(**{f"{field}__gte": _aware(m), f"{field}__lt": _aware(_next_month(m))})
+    return q
+
+
+_CELL_KEYS = {
+    "code": F("code"),
+    "month": Cast(TruncMonth("response__submitted_at", output_field=DateField()), DateField()),
+    "survey_id": F("response__survey_id"),
+    "voice": F("response__voice"),
+    "area": F("response__area"),
+    "channel": F("response__channel"),
+}
+
+
+def live_cells(tags: QuerySet[Tag], keys: tuple[str, ...]) -> QuerySet:
+    """Counted ``tags`` grouped by ``keys`` (of ``_CELL_KEYS``): the distinct responses and
+    their faces / FFT answers by feeling, as ``k_<key>`` and ``s_<sum>`` columns. Each
+    response has one month, survey, voice, area and channel, so any grouping adds up."""
+    answers = Q(response__answers__question_type__in=SENTIMENT_TYPES)
+    bucket = sentiment_bucket("response__answers__")
+    sums = {"s_responses": Count("response_id", distinct=True)}
+    for key, _, _ in SENTIMENT:
+        sums[f"s_{key}"] = Count(
+            "response__answers", filter=answers & Q(Exact(bucket, Value(key))), distinct=True
+        )
+    return tags.values(**{f"k_{k}": _CELL_KEYS[k] for k in keys}).annotate(**sums).order_by()
+
+
+def _stored_cells(filters: Filters, codes, stale: list[date], keys: tuple[str, ...]):
+    qs = InsightCount.objects.filter(code__in=codes).exclude(month__in=stale)
+    if filters.consultation_id:
+        qs = qs.filter(survey_id__in=_survey_ids(filters.consultation_id))
+    if filters.month_from:
+        qs = qs.filter(month__gte=filters.month_from)
+    if filters.month_to:
+        qs = qs.filter(month__lte=filters.month_to)
+    if filters.voice:
+        qs = qs.filter(voice=filters.voice)
+    if filters.area:
+        qs = qs.filter(area=filters.area)
+    return (
+        qs.values(**{f"k_{k}": F(k) for k in keys})
+        .annotate(**{f"s_{k}": Sum(k) for k in CELL_SUMS})
+        .order_by()
+    )
+
+
+def response_cells(filters: Filters, codes, keys: tuple[str, ...]) -> dict[tuple, dict[str, int]]:
+    """Response counts and feelings for ``codes`` grouped by ``keys``: two queries (the stale
+    months, then the stored and live rows together), whatever the number of responses."""
+    stale = list(InsightStaleMonth.objects.values_list("month", flat=True))
+    stored = _stored_cells(filters, codes, stale, keys)
+    live = live_cells(_response_tags(filters).filter(in_months(stale), code__in=codes), keys)
+    out: dict[tuple, dict[str, int]] = {}
+    for row in stored.union(live, all=True):
+        key = tuple(_as_date(row[f"k_{k}"]) if k == "month" else row[f"k_{k}"] for k in keys)
+        sums = out.setdefault(key, dict.fromkeys(CELL_SUMS, 0))
+        for name in CELL_SUMS:
+            sums[name] += int(row[f"s_{name}"] or 0)
+    return out
 
 
 # --- Taxonomy ---------------------------------------------------------------------------------
@@ -293,13 +391,10 @@ class ThemeCount:
 def overview(*, codes: frozenset[str], filters: Filters, exact: bool) -> list[ThemeCount]:
     """Counts for each pledge and pathway in ``codes``: four queries in all."""
     listed = themes(codes)
-    responses = dict(
-        _response_tags(filters)
-        .filter(code__in=codes)
-        .values("code")
-        .annotate(n=Count("response", distinct=True))
-        .values_list("code", "n")
-    )
+    responses = {
+        code: sums["responses"]
+        for (code,), sums in response_cells(filters, codes, ("code",)).items()
+    }
     contributions = dict(
         _contribution_tags(filters)
         .filter(code__in=codes)
@@ -405,6 +500,7 @@ class _Counts:
     areas: dict[str, int]
     channels: dict[str, int]
     months: dict[date, int]
+    feelings: dict[str, int]  # faces and FFT answers by SENTIMENT key
 
 
 def _tagged_contributions(ct: QuerySet) -> QuerySet[Contribution]:
@@ -415,34 +511,32 @@ def _as_date(month) -> date:
     return month.date() if isinstance(month, datetime) else month
 
 
-def _breakdown(responses: QuerySet[Response], ct: QuerySet) -> _Counts:
-    """Totals, the voice, area and channel splits and the monthly trend in two queries (one
-    for responses, one for contributions). Each response has one voice, area, channel and
-    month, so counting per combination and adding the groups up gives every split and the
-    total. The groups are bounded by the categories (8 x 6 x 6 x months), not by the number
-    of responses: one scan instead of five (measured: bench/insight.py)."""
+def _breakdown(filters: Filters, code: str) -> _Counts:
+    """Totals, the voice, area and channel splits, the monthly trend and the feelings in
+    three queries: the response cells (``response_cells``) and one for contributions. Each
+    response has one voice, area, channel and month, so adding the cells up gives every split
+    and the total; the cells are bounded by the categories (8 x 6 x 6 x months), not by the
+    number of responses (measured: bench/insight.py)."""
     voices: dict[str, int] = defaultdict(int)
     areas: dict[str, int] = defaultdict(int)
     channels: dict[str, int] = defaultdict(int)
     months: dict[date, int] = defaultdict(int)
+    feelings: dict[str, int] = dict.fromkeys(CELL_SUMS[1:], 0)
     total = 0
-    combos = (
-        responses.annotate(month=TruncMonth("submitted_at"))
-        .values("voice", "area", "channel", "month")
-        .annotate(n=Count("id"))
-        .values_list("voice", "area", "channel", "month", "n")
-        .order_by()
-    )
-    for voice, area, channel, month, n in combos:
+    cells = response_cells(filters, {code}, ("voice", "area", "channel", "month"))
+    for (voice, area, channel, month), sums in cells.items():
+        n = sums["responses"]
         voices[voice or ""] += n
         areas[area or ""] += n
         channels[channel] += n
         if month is not None:
-            months[_as_date(month)] += n
+            months[month] += n
         total += n
+        for key in feelings:
+            feelings[key] += sums[key]
     contributions = 0
     speakers = (
-        _tagged_contributions(ct)
+        _tagged_contributions(_contribution_tags(filters).filter(code=code))
         .annotate(month=TruncMonth("session__held_on"))
         .values("speaker_group", "month")
         .annotate(n=Count("id"))
@@ -457,7 +551,9 @@ def _breakdown(responses: QuerySet[Response], ct: QuerySet) -> _Counts:
     if contributions:
         areas["focus_group"] += contributions
         channels[Channel.FOCUS_GROUP] += contributions
-    return _Counts(total, contributions, dict(voices), dict(areas), dict(channels), dict(months))
+    return _Counts(
+        total, contributions, dict(voices), dict(areas), dict(channels), dict(months), feelings
+    )
 
 
 def _rows(counts: dict[str, int], labels: dict[str, str], *, exact: bool) -> list[Row]:
@@ -485,34 +581,16 @@ def _trend(counts: dict[date, int], filters: Filters, *, exact: bool) -> list[Mo
     ]
 
 
-def _sentiment(responses: QuerySet[Response], *, exact: bool) -> list[Row]:
-    """Faces and Friends and Family Test answers in the tagged responses, by how people felt:
-    one grouped query (each answer falls in one bucket, or none if skipped)."""
-    bucket = Case(
-        *(When(condition, then=Value(key)) for key, _, condition in SENTIMENT),
-        default=Value(""),
-    )
-    totals = dict(
-        Answer.objects.filter(
-            question_type__in=["faces", "fft"], response_id__in=responses.values("pk")
-        )
-        .annotate(bucket=bucket)
-        .values("bucket")
-        .annotate(n=Count("id"))
-        .values_list("bucket", "n")
-        .order_by()
-    )
+def _sentiment(feelings: dict[str, int], *, exact: bool) -> list[Row]:
+    """Faces and Friends and Family Test answers in the tagged responses, by how people felt
+    (each answer falls in one bucket, or none if skipped)."""
     return [
-        Row(key, label, protect(totals.get(key, 0), exact=exact)) for key, label, _ in SENTIMENT
+        Row(key, label, protect(feelings.get(key, 0), exact=exact)) for key, label, _ in SENTIMENT
     ]
 
 
-# Confirmed by a person first, then the tagger's most confident.
-QUOTE_ORDER = [
-    Case(When(status=TagStatus.CONFIRMED, then=Value(1)), default=Value(0)).desc(),
-    F("confidence").desc(),
-    F("id").desc(),
-]
+# Confirmed by a person first, then the tagger's most confident (tasks' quote indexes).
+QUOTE_ORDER = list(TAG_QUOTE_ORDER)
 
 
 def _quote_rows(filters: Filters, code: str) -> list[dict]:
@@ -610,10 +688,8 @@ def theme_insight(
     compare: tuple[Filters, Filters] | None = None,
 ) -> ThemeInsight:
     """Everything the detail page, its easy-read version, the API and the exports show for
-    one pledge or pathway: 5 queries, 9 with a comparison, at any size."""
-    responses = _responses_about(filters, theme.code)
-    ct = _contribution_tags(filters).filter(code=theme.code)
-    counts = _breakdown(responses, ct)
+    one pledge or pathway: 5 queries, 11 with a comparison, at any size."""
+    counts = _breakdown(filters, theme.code)
     total = protect(counts.responses + counts.contributions, exact=exact)
     voices = _rows(counts.voices, VOICE_LABELS, exact=exact)
     insight = ThemeInsight(
@@ -627,7 +703,7 @@ def theme_insight(
         voices=voices,
         areas=_rows(counts.areas, _area_labels(counts.areas), exact=exact),
         channels=_rows(counts.channels, CHANNEL_LABELS, exact=exact),
-        sentiment=_sentiment(responses, exact=exact),
+        sentiment=_sentiment(counts.feelings, exact=exact),
         quotes=_quotes(filters, theme.code, voices, total, exact=exact),
     )
     if compare is not None:
@@ -643,12 +719,10 @@ def _area_labels(counts: dict[str, int]) -> dict[str, str]:
 
 
 def _compare(code: str, before: Filters, after: Filters, *, exact: bool) -> Comparison:
-    """Two periods side by side: the total and each voice (two queries a period)."""
+    """Two periods side by side: the total and each voice (three queries a period)."""
     figures = []
     for filters in (before, after):
-        responses = _responses_about(filters, code)
-        ct = _contribution_tags(filters).filter(code=code)
-        counts = _breakdown(responses, ct)
+        counts = _breakdown(filters, code)
         total = protect(counts.responses + counts.contributions, exact=exact)
         figures.append((total, _rows(counts.voices, VOICE_LABELS, exact=exact)))
     (total_a, voices_a), (total_b, voices_b) = figures

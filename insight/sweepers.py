@@ -1,6 +1,7 @@
 """Re-queue insight jobs that were lost (broker down, worker killed): big exports still
 waiting, and outcome emails not yet sent. Registered with the one periodic sweep
-(``tasks.sweep``); both jobs are idempotent, so queuing one twice is harmless."""
+(``tasks.sweep``); both jobs are idempotent, so queuing one twice is harmless. (Stale insight
+counts need no sweeper: ``everyvoice.refresh_insight_counts`` also runs on the beat.)"""
 
 from datetime import timedelta
 

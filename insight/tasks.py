@@ -32,3 +32,10 @@ def notify_outcome(outcome_id: int) -> int:
     from . import services
 
     return services.outcome_notify(outcome_id=outcome_id)
+
+
+@shared_task(name="everyvoice.refresh_insight_counts", ignore_result=True, **RETRY)
+def refresh_insight_counts() -> int:
+    from . import counts
+
+    return counts.counts_refresh()

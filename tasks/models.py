@@ -3,7 +3,7 @@ progress of bulk runs. Nothing here holds response text; tags point at the text 
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 
 
 class WorkerHeartbeat(models.Model):
@@ -35,6 +35,13 @@ class TagKind(models.TextChoices):
     PLEDGE = "pledge", "Pledge"
     PATHWAY = "pathway", "Pathway"
 
+
+# The order insight picks quotes in: confirmed by a person first, then the most confident.
+QUOTE_ORDER = (
+    Case(When(status=TagStatus.CONFIRMED, then=Value(1)), default=Value(0)).desc(),
+    F("confidence").desc(),
+    F("id").desc(),
+)
 
 # A person's decision on a tag: confirmed, rejected, or a tag a person added.
 HUMAN_DECISION = ~Q(status=TagStatus.SUGGESTED) | Q(method=TagMethod.HUMAN)
@@ -94,6 +101,18 @@ class Tag(models.Model):
         indexes = [
             models.Index(fields=["code", "status"]),
             models.Index(fields=["status", "confidence"]),
+            # Insight's quotes: the best tags of a code in QUOTE_ORDER (confirmed first, then
+            # most confident) are read from the index top down, never sorted (and the
+            # contribution one also serves counting focus-group contributions by code).
+            models.Index(
+                F("code"), *QUOTE_ORDER, condition=Q(answer__isnull=False), name="tag_answer_quote"
+            ),
+            models.Index(
+                F("code"),
+                *QUOTE_ORDER,
+                condition=Q(contribution__isnull=False),
+                name="tag_contribution_quote",
+            ),
         ]
 
     def __str__(self) -> str:

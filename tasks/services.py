@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from cms.selectors import active_taxonomy
 from feedback.models import Contribution, Response, ResponseStatus
+from feedback.signals import responses_changed
 
 from .models import (
     HUMAN_DECISION,
@@ -223,6 +224,7 @@ def _write_tags(units: Sequence[TextUnit], tagger: Tagger, kinds: dict[str, str]
     Tag.objects.bulk_update(
         to_update, ["confidence", "evidence", "method", "tagger_version", "updated_at"], 1000
     )
+    responses_changed.send(Tag, response_ids={u.response_id for u in units if u.response_id})
     return len(to_create) + len(to_update)
 
 
@@ -289,9 +291,14 @@ def tags_review(*, tag_ids: Iterable[int], decision: str, user) -> int:
     """Confirm or reject tags. A person's decision is final for later machine runs."""
     if decision not in (TagStatus.CONFIRMED, TagStatus.REJECTED):
         raise ValueError(f"unknown decision {decision!r}")
-    return Tag.objects.filter(id__in=list(tag_ids)).update(
+    ids = list(tag_ids)
+    changed = Tag.objects.filter(id__in=ids).update(
         status=decision, reviewed_by=user, reviewed_at=timezone.now()
     )
+    responses_changed.send(
+        Tag, response_ids=Tag.objects.filter(id__in=ids).values_list("response_id", flat=True)
+    )
+    return changed
 
 
 @transaction.atomic
