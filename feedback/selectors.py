@@ -1,5 +1,10 @@
 """Reads for surveys, responses and focus groups."""
 
+import hashlib
+import json
+import threading
+import time
+from collections import OrderedDict
 from datetime import timedelta
 
 from django.db.models import QuerySet
@@ -20,12 +25,56 @@ from .reference import reference_normalise
 SESSION_KEY = "everyvoice.responses"
 
 
+# Questions built from a survey's StreamField (blocks, image renditions, static URLs: ~3 ms a
+# time), kept per process and keyed by a digest of the stored question data, so publishing new
+# questions, or any other change to them, is a new key: nothing to invalidate, never stale.
+# In-process rather than Django's cache: the key already names the content, building is
+# cheaper than the round trip to Redis once per request would be, and each process builds a
+# survey once per change. The time limit only bounds how long an old picture rendition's URL
+# can be reused if an editor replaces the image file itself (same image, same question data).
+QUESTIONS_CACHE_SIZE = 128
+QUESTIONS_CACHE_SECONDS = 10 * 60
+_questions_built: OrderedDict[tuple, tuple[float, tuple[Question, ...]]] = OrderedDict()
+_questions_lock = threading.Lock()
+
+
+def _questions_key(survey: SurveyPage) -> tuple:
+    raw = json.dumps(list(survey.questions.raw_data), sort_keys=True, default=str)
+    return survey.pk, hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+
+
 def survey_questions(*, survey: SurveyPage) -> list[Question]:
-    return [question_from_block(child, n) for n, child in enumerate(survey.questions, start=1)]
+    """The survey's questions in order, built once per change of its questions (see above)."""
+    key = _questions_key(survey)
+    now = time.monotonic()
+    with _questions_lock:
+        hit = _questions_built.get(key)
+        if hit is not None and now - hit[0] < QUESTIONS_CACHE_SECONDS:
+            _questions_built.move_to_end(key)
+            return list(hit[1])
+    built = tuple(
+        question_from_block(child, n) for n, child in enumerate(survey.questions, start=1)
+    )
+    with _questions_lock:
+        _questions_built[key] = (now, built)
+        while len(_questions_built) > QUESTIONS_CACHE_SIZE:
+            _questions_built.popitem(last=False)
+    return list(built)
 
 
-def survey_question(*, survey: SurveyPage, question_id: str) -> Question | None:
-    return next((q for q in survey_questions(survey=survey) if q.id == question_id), None)
+def survey_questions_cache_clear() -> None:
+    """Forget every built question list in this process (tests, and measuring a cold start)."""
+    with _questions_lock:
+        _questions_built.clear()
+
+
+def survey_question(
+    *, survey: SurveyPage, question_id: str, questions: list[Question] | None = None
+) -> Question | None:
+    """One question by id; pass ``questions`` when the caller already has them."""
+    if questions is None:
+        questions = survey_questions(survey=survey)
+    return next((q for q in questions if q.id == question_id), None)
 
 
 def survey_get(*, survey_id: int) -> SurveyPage | None:
@@ -42,6 +91,24 @@ def response_for_session(*, session, survey: SurveyPage) -> Response | None:
     if response_id is None:
         return None
     return Response.objects.filter(pk=response_id, survey=survey).first()
+
+
+def session_response_ids(*, session) -> list[int]:
+    """Every response this browser has started, on any survey."""
+    return [int(i) for i in (session.get(SESSION_KEY) or {}).values()]
+
+
+def response_for_session_with_survey(*, session, survey_id: int) -> Response | None:
+    """The response this browser is working on for a live survey, with its survey, in one
+    query (every survey step reads both)."""
+    response_id = (session.get(SESSION_KEY) or {}).get(str(survey_id))
+    if response_id is None:
+        return None
+    return (
+        Response.objects.select_related("survey")
+        .filter(pk=response_id, survey_id=survey_id, survey__live=True)
+        .first()
+    )
 
 
 def response_by_reference(*, typed: str) -> Response | None:
@@ -115,3 +182,9 @@ def survey_start_context(*, survey: SurveyPage, session) -> dict:
         "consent_points": CONSENT_POINTS,
         "consent_version": CONSENT_VERSION,
     }
+
+
+def contribution_texts(*, session) -> dict[int, str]:
+    """The text of each of a focus-group session's contributions now, to compare after an
+    edit (``services.contributions_queue_changed``)."""
+    return dict(session.contributions.values_list("id", "text"))

@@ -12,12 +12,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import forms, journey, ratelimit, selectors, services
+from . import forms, help_now, journey, ratelimit, selectors, services
 from .forms import VOICE_CHOICES, VOICE_HINTS
 from .models import Response, ResponseStatus, SurveyPage
 from .pictures import picture_url
 from .questions import answer_display, answer_from_form, form_for, form_initial
-from .safeguarding_rules import screen
 
 ABOUT_STEP_KEYS = ("start", *journey.ABOUT_STEPS)
 
@@ -40,16 +39,22 @@ def remember_response(request, response: Response) -> None:
     request.session.cycle_key()
 
 
-def _draft_or_redirect(request, survey: SurveyPage):
-    """(response, None) while there is a draft to work on, else (None, redirect)."""
-    response = selectors.response_for_session(session=request.session, survey=survey)
+def _survey_and_draft(request, survey_id: int):
+    """(survey, response, None) while there is a draft to work on, else (survey, None,
+    redirect); 404 when there is no such live survey. One query for both on the hot path (a
+    browser working on a response); the survey alone is looked up only to send it back."""
+    response = selectors.response_for_session_with_survey(
+        session=request.session, survey_id=survey_id
+    )
     if response is None:
-        return None, redirect(survey.url or "/")
+        survey = _survey_or_404(survey_id)
+        return survey, None, redirect(survey.url or "/")
+    survey = response.survey
     if response.status == ResponseStatus.SUBMITTED:
-        return None, redirect("feedback:done", survey.pk)
+        return survey, None, redirect("feedback:done", survey.pk)
     if response.status != ResponseStatus.DRAFT:
-        return None, redirect(survey.url or "/")
-    return response, None
+        return survey, None, redirect(survey.url or "/")
+    return survey, response, None
 
 
 def _errors(form, anchors: dict[str, str] | None = None) -> list[dict]:
@@ -66,10 +71,10 @@ def _rate_limited(request) -> HttpResponse:
     return render(request, "feedback/rate_limited.html", status=429)
 
 
-def _steps(survey, response):
-    return journey.journey_steps(
-        survey=survey, response=response, questions=selectors.survey_questions(survey=survey)
-    )
+def _steps(survey, response, questions=None):
+    if questions is None:
+        questions = selectors.survey_questions(survey=survey)
+    return journey.journey_steps(survey=survey, response=response, questions=questions)
 
 
 def _next_url(request, survey, steps, key: str) -> str:
@@ -94,11 +99,11 @@ HELP_NOW_KEY = "ev_help_now"
 
 
 def _help_now_check(request, response: Response, text: str) -> None:
-    """On each free-text Continue: if the phrase rules find a possible disclosure, remember to
-    show where to get help now on every page after this one, the confirmation page included.
-    Never blocks the person. The background screen (rules plus model) still flags the text
-    for the safeguarding lead once the answers are sent."""
-    if not text.strip() or not screen(text):
+    """On each free-text Continue: if the safeguarding screen (rules or model, the same one
+    that flags the text for the safeguarding lead once the answers are sent) finds a possible
+    disclosure, remember to show where to get help now on every page after this one, the
+    confirmation page included. Never blocks the person."""
+    if not help_now.may_be_disclosure(text):
         return
     ids = list(request.session.get(HELP_NOW_KEY) or [])
     if response.pk not in ids:
@@ -131,8 +136,7 @@ def start(request, survey_id: int):
 
 def carry_on(request, survey_id: int):
     """Go to the first page not done yet (used after resuming)."""
-    survey = _survey_or_404(survey_id)
-    response, bounce = _draft_or_redirect(request, survey)
+    survey, response, bounce = _survey_and_draft(request, survey_id)
     if bounce:
         return bounce
     steps = _steps(survey, response)
@@ -142,8 +146,7 @@ def carry_on(request, survey_id: int):
 
 @require_http_methods(["GET", "POST"])
 def who(request, survey_id: int):
-    survey = _survey_or_404(survey_id)
-    response, bounce = _draft_or_redirect(request, survey)
+    survey, response, bounce = _survey_and_draft(request, survey_id)
     if bounce:
         return bounce
     steps = _steps(survey, response)
@@ -180,15 +183,20 @@ def who(request, survey_id: int):
 
 @require_http_methods(["GET", "POST"])
 def question(request, survey_id: int, question_id: str):
-    survey = _survey_or_404(survey_id)
-    response, bounce = _draft_or_redirect(request, survey)
+    survey, response, bounce = _survey_and_draft(request, survey_id)
     if bounce:
         return bounce
-    q = selectors.survey_question(survey=survey, question_id=question_id)
+    questions = selectors.survey_questions(survey=survey)  # once per request
+    q = selectors.survey_question(survey=survey, question_id=question_id, questions=questions)
     if q is None:
         raise Http404("No such question")
-    steps = _steps(survey, response)
-    stored = response.answers.filter(question_id=q.id).first()
+    steps = _steps(survey, response, questions)
+    # A POST needs the stored answer only to know if a recording is kept (audio questions).
+    stored = (
+        response.answers.filter(question_id=q.id).first()
+        if request.method == "GET" or q.type == "audio"
+        else None
+    )
     has_audio = bool(stored and stored.audio)
     if request.method == "POST":
         if not ratelimit.hit(request, ratelimit.ANSWER):
@@ -296,10 +304,9 @@ def _about_fields(step: str, cleaned: dict) -> dict:
 
 @require_http_methods(["GET", "POST"])
 def about(request, survey_id: int, step: str):
-    survey = _survey_or_404(survey_id)
+    survey, response, bounce = _survey_and_draft(request, survey_id)
     if step not in ABOUT_FORMS or not survey.ask_about_you:
         raise Http404("No such page")
-    response, bounce = _draft_or_redirect(request, survey)
     if bounce:
         return bounce
     if step in {"updates", "email"} and not services.contact_may_be_asked(response):
@@ -435,8 +442,7 @@ def _about_rows(survey, response) -> list[dict]:
 
 @require_http_methods(["GET", "POST"])
 def check(request, survey_id: int):
-    survey = _survey_or_404(survey_id)
-    response, bounce = _draft_or_redirect(request, survey)
+    survey, response, bounce = _survey_and_draft(request, survey_id)
     if bounce:
         return bounce
     errors: list[dict] = []
@@ -479,7 +485,14 @@ def done(request, survey_id: int):
     return render(
         request,
         "feedback/done.html",
-        _context(survey, response, help_now=_help_now(request, response)),
+        _context(
+            survey,
+            response,
+            help_now=_help_now(request, response),
+            # An account is only ever offered, and never to a young person under 16.
+            offer_account=not request.user.is_authenticated
+            and services.contact_may_be_asked(response),
+        ),
     )
 
 

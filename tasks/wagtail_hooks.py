@@ -6,8 +6,10 @@ from wagtail import hooks
 from cms.admin_menu import RoleMenuItem
 from cms.jobs import enqueue_on_commit
 from cms.models import Pathway, Pledge
+from feedback.help_now import DISCLOSURE_SCREEN_HOOK
 
 from . import admin_views, safeguarding_views
+from .safeguarding import screen_text
 
 
 @hooks.register("register_admin_urls")
@@ -90,3 +92,11 @@ def retention_menu_item():
         order=900,
         roles=safeguarding_views.RETENTION_ROLES,
     )
+
+
+@hooks.register(DISCLOSURE_SCREEN_HOOK)
+def disclosure_screen(text: str) -> bool:
+    """The survey's "help now" message uses the very screen that fills the safeguarding queue
+    (rules or model), so whoever will be flagged to the lead is also shown where to get help.
+    About 3 ms a text; the model is trained once per process on first use (about a second)."""
+    return screen_text(text).flagged

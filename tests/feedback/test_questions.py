@@ -156,3 +156,21 @@ def test_stored_answers_come_back_into_the_form(questions):
     assert form_initial(q, {"rather_not_say": True}) == {"answer": ["rather_not_say"]}
     assert form_initial(questions["faces"], {"face": 2}) == {"answer": "2"}
     assert form_initial(questions["long_text"], None) == {}
+
+
+def test_questions_are_built_once_per_version_of_the_survey(monkeypatch):
+    survey = survey_page()
+    selectors.survey_questions_cache_clear()
+    built = []
+    real = selectors.question_from_block
+    monkeypatch.setattr(
+        selectors, "question_from_block", lambda child, n: built.append(n) or real(child, n)
+    )
+    first = selectors.survey_questions(survey=survey)
+    again = selectors.survey_questions(survey=type(survey).objects.get(pk=survey.pk))
+    assert first == again and len(built) == len(first)  # the second request built nothing
+    page = survey.get_latest_revision_as_object()
+    page.questions = [*page.questions.raw_data, {"type": "yes_no", "value": {"question": "New?"}}]
+    page.save_revision().publish()
+    changed = selectors.survey_questions(survey=type(survey).objects.get(pk=survey.pk))
+    assert [q.text for q in changed][-1] == "New?" and len(built) == 2 * len(first) + 1

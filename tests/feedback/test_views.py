@@ -8,7 +8,7 @@ from django.test import Client
 
 from feedback import selectors
 from feedback.models import Answer, Channel, Response, ResponseStatus, Voice
-from tests.feedback.factories import close, consultation_page, survey_page
+from tests.feedback.factories import ALL_TYPES_QUESTIONS, close, consultation_page, survey_page
 
 pytestmark = pytest.mark.django_db
 
@@ -315,3 +315,68 @@ def test_yes_to_updates_asks_for_an_email_on_its_own_page(client, survey):
     client.post(f"/survey/{survey.pk}/about-you/updates/", {"answer": "no"})
     response.refresh_from_db()
     assert response.contact_email == ""  # changed their mind: the email is not kept
+
+
+# --- speed: questions built once per published version, few queries per page ----------------
+
+
+def test_republishing_new_questions_shows_them_at_once(client):
+    survey = survey_page(
+        questions=[
+            {"type": "single_choice", "value": {"question": "Old words?", "options": ["A", "B"]}},
+            {"type": "yes_no", "value": {"question": "Did you get a letter?"}},
+        ]
+    )
+    start(client, survey)
+    first = selectors.survey_questions(survey=survey)[0]
+    assert "Old words?" in client.get(q_url(survey, first)).content.decode()
+
+    # An editor changes the wording and the options of the same question (same block id).
+    page = survey.get_latest_revision_as_object()
+    raw = [dict(block) for block in page.questions.raw_data]
+    raw[0]["value"] = {**raw[0]["value"], "question": "New words?", "options": ["A", "C"]}
+    page.questions = raw
+    page.save_revision().publish()
+
+    page_text = client.get(q_url(survey, first)).content.decode()
+    assert "New words?" in page_text and "Old words?" not in page_text
+    assert 'value="C"' in page_text and 'value="B"' not in page_text
+    refused = client.post(q_url(survey, first), {"answer": "B"})  # no longer an answer
+    assert refused.status_code == 200 and "Choose one of the answers" in refused.content.decode()
+    assert client.post(q_url(survey, first), {"answer": "C"}).status_code == 302
+    assert Answer.objects.get(question_id=first.id).value == {"choice": "C"}
+
+
+def test_unpublishing_a_survey_closes_its_question_pages(client, survey):
+    start(client, survey)
+    first = selectors.survey_questions(survey=survey)[0]
+    assert client.get(q_url(survey, first)).status_code == 200
+    survey.unpublish()
+    assert client.get(q_url(survey, first)).status_code == 404
+
+
+@pytest.mark.parametrize("kind", [t["type"] for t in ALL_TYPES_QUESTIONS])
+def test_a_question_page_makes_at_most_10_queries(
+    client, survey, kind, django_assert_max_num_queries
+):
+    """GET and POST of one step, with the questions not yet built in this process."""
+    response = start(client, survey)
+    client.post(f"/survey/{survey.pk}/who/", {"answer": "self"})
+    selectors.survey_questions_cache_clear()
+    q = questions(survey)[kind]
+    with django_assert_max_num_queries(10):
+        assert client.get(q_url(survey, q)).status_code == 200
+    data = {
+        "single_choice": {"answer": "Post"},
+        "multiple_choice": {"answer": ["Family"]},
+        "picture_choice": {"answer": "At home"},
+        "faces": {"answer": "4"},
+        "yes_no": {"answer": "yes"},
+        "short_text": {"answer": "The park"},
+        "long_text": {"answer": "More time please"},
+        "audio": {"answer": SimpleUploadedFile("a.webm", WEBM)},
+        "fft": {"answer": "good", "why": "Kind nurse"},
+    }[kind]
+    with django_assert_max_num_queries(10):
+        assert client.post(q_url(survey, q), data).status_code == 302
+    assert Answer.objects.filter(response=response, question_id=q.id).exists()

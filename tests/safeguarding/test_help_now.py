@@ -82,3 +82,26 @@ def test_help_now_belongs_to_that_response_only(client):
     second = survey_page(questions=QUESTIONS, ask_about_you=False)
     _, (_free2, yes_no2, _) = begin(client, second)
     assert "Help now" not in client.get(url(second, yes_no2)).content.decode()
+
+
+@pytest.mark.parametrize("text", ["my uncle makes me keep secrets", "i get hurt"])
+def test_words_only_the_model_flags_show_help_now_too(client, text):
+    """The callout uses the same screen as the safeguarding queue: rules or model."""
+    from feedback.safeguarding_rules import screen
+    from tasks.safeguarding import screen_text
+
+    assert not screen(text) and screen_text(text).flagged  # what the model is there for
+    survey = survey_page(questions=QUESTIONS, ask_about_you=False)
+    _, (free, yes_no, _) = begin(client, survey)
+    assert client.post(url(survey, free), {"answer": text}).status_code == 302
+    assert "Help now" in client.get(url(survey, yes_no)).content.decode()
+
+
+def test_without_the_tasks_screen_the_phrase_rules_still_decide(monkeypatch):
+    """feedback never imports tasks: the full screen reaches it through a Wagtail hook."""
+    from feedback import help_now
+
+    monkeypatch.setattr(help_now.hooks, "get_hooks", lambda name: [])
+    assert help_now.may_be_disclosure("he hits me")
+    assert not help_now.may_be_disclosure("i get hurt")  # only the model knows this one
+    assert not help_now.may_be_disclosure("   ")
