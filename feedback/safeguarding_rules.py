@@ -413,6 +413,9 @@ _RULES: tuple[_Rule, ...] = (
         r"took (?:his|her|their) (?:own )?life",
         r"if i (?:died|was dead|were dead|wasn't here|was gone|killed myself)",
         r"can't (?:take|cope with|do) (?:it|this|life) any more|can't cope any more",
+        # Hopelessness said plainly: a person must read it (false positives are cheaper).
+        r"(?:giving|give|given|gave) up on (?:everything|life|living|myself)"
+        r"|(?:tired|sick|fed up) of (?:living|life|being alive|being here|everything)",
         not_after=r"prevention|awareness|training|strategy|policy|week\b|day\b|helpline",
     ),
     # --- self-harm: the writer harming themselves is urgent ---------------------------------

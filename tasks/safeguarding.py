@@ -215,9 +215,39 @@ def _flag_units(units: list[TextUnit]) -> list[int]:
         if created:
             created_ids.append(flag.id)
             logger.warning("safeguarding flag %s raised on %s", flag.id, unit.target)
+        elif flag.excerpt != unit.text[:EXCERPT_CHARS] and _flag_renew(flag, unit, result):
+            created_ids.append(flag.id)
+            logger.warning("safeguarding flag %s reopened: %s was edited", flag.id, unit.target)
     if created_ids:
         transaction.on_commit(lambda: _notify_quietly(created_ids))
     return created_ids
+
+
+def _flag_renew(flag: SafeguardingFlag, unit: TextUnit, result: Screening) -> bool:
+    """A flagged text was edited (staff corrected a focus-group contribution) and still
+    flags: the lead must read the new words. Returns True when the lead must be told again:
+    the flag had been acknowledged (it is reopened, the old acknowledgement kept in its
+    note) or the edit made it more severe."""
+    was_acknowledged = flag.acknowledged_at is not None
+    more_severe = result.severity == FlagSeverity.URGENT and flag.severity != FlagSeverity.URGENT
+    flag.excerpt = unit.text[:EXCERPT_CHARS]
+    flag.severity = result.severity
+    flag.categories = list(result.categories) or [DISCLOSURE]
+    flag.phrases = list(result.phrases)
+    flag.method = result.method
+    flag.model_score = result.model_score
+    if was_acknowledged:
+        stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+        flag.note = (
+            f"{flag.note}\n\n[{stamp}] Reopened: the text was changed after "
+            f"{flag.acknowledged_by_name or 'the lead'} acknowledged it."
+        ).strip()
+        flag.acknowledged_at = None
+    renotify = was_acknowledged or more_severe
+    if renotify:
+        flag.notified_at = None
+    flag.save()
+    return renotify
 
 
 def _notify_quietly(flag_ids: list[int]) -> None:

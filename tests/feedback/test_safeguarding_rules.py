@@ -50,6 +50,8 @@ HELD_OUT = [
     ("i keep thinking about suicide", "suicide"),
     ("i tried to hang myself last week", "suicide"),
     ("i want to kill my self", "suicide"),
+    ("I feel like giving up on everything", "suicide"),
+    ("i am so tired of living like this", "suicide"),
     ("i cut myself agen last nite", "self-harm"),
     ("i scratch my arms till they bleed", "self-harm"),
     ("she has been pulling her hair out and picking her skin", "self-harm"),

@@ -261,3 +261,52 @@ def test_a_mail_server_outage_loses_no_flag_and_the_sweep_sends_later(
     monkeypatch.undo()
     sweep_lost_jobs()
     assert SafeguardingFlag.objects.get().notified_at is not None and len(mail.outbox) == 1
+
+
+@override_settings(SAFEGUARDING_NOTIFY_EMAILS=["safeguarding@nhs.example"])
+def test_an_edited_disclosure_reopens_its_acknowledged_flag_with_the_new_words(
+    lead, django_capture_on_commit_callbacks
+):
+    """Staff correct a focus-group contribution after the lead dealt with it: the lead must
+    read the new words, so the flag opens again (the old acknowledgement stays in its note)."""
+    c = Contribution.objects.create(
+        session=FocusGroupSessionFactory(), text="staff shout at me at the day centre"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        screen_contribution(c.id)
+    flag = SafeguardingFlag.objects.get()
+    safeguarding.flag_acknowledge(flag_id=flag.id, user=lead, note="Called the provider.")
+    assert len(mail.outbox) == 1
+
+    c.text = "staff shout at me and one of them hits me when nobody is looking"
+    c.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        screen_contribution(c.id)
+        screen_contribution(c.id)  # a redelivered job changes nothing more
+
+    flag.refresh_from_db()
+    assert SafeguardingFlag.objects.count() == 1
+    assert flag.excerpt == c.text and flag.is_open
+    assert flag.severity == FlagSeverity.URGENT
+    assert "Called the provider." in flag.note and "Reopened" in flag.note
+    assert flag.notified_at is not None
+    assert len(mail.outbox) == 2 and "URGENT" in mail.outbox[1].subject
+    assert c.text not in mail.outbox[1].body
+
+
+def test_an_edit_to_an_open_flag_updates_its_words_without_a_second_email(
+    lead, django_capture_on_commit_callbacks, settings
+):
+    settings.SAFEGUARDING_NOTIFY_EMAILS = ["safeguarding@nhs.example"]
+    c = Contribution.objects.create(
+        session=FocusGroupSessionFactory(), text="he hits me and i am scared"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        screen_contribution(c.id)
+    c.text = "he hits me and i am scared to go home"
+    c.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        screen_contribution(c.id)
+    flag = SafeguardingFlag.objects.get()
+    assert flag.excerpt == c.text and flag.is_open
+    assert len(mail.outbox) == 1
