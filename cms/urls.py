@@ -21,6 +21,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/password/set/", views.password_set, name="account_set_password"),
     path("accounts/", include("allauth.urls")),
     path("insight/", include("insight.urls")),
     path("follow/", include("insight.follow_urls")),

@@ -19,7 +19,7 @@ from wagtail.models import Orderable, Page
 from .blocks import QuestionStreamBlock
 from .reference import reference_display
 from .storage import get_private_storage
-from .uploads import file_head, image_sniff, validate_flipchart_photo
+from .uploads import file_head, image_sniff, photo_without_metadata, validate_flipchart_photo
 
 DEFAULT_WHO_SEES = (
     "The engagement team at the NHS in Leicester, Leicestershire and Rutland will read your "
@@ -370,3 +370,9 @@ class FlipchartPhoto(Orderable):
 
     def __str__(self) -> str:
         return self.caption or f"Flipchart photo {self.pk}"
+
+    def save(self, *args, **kwargs):
+        # A new upload is stored without its EXIF (GPS position, camera serial number).
+        if self.image and not self.image._committed:
+            self.image = photo_without_metadata(self.image)
+        super().save(*args, **kwargs)

@@ -5,13 +5,21 @@ content type, and the size is checked before anything else is read. Pure functio
 from reading the upload.
 """
 
+import io
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
+
+from .audio_duration import duration_seconds
 
 MAX_AUDIO_BYTES = 10 * 1024 * 1024
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
+# 60 megapixels: above any phone's usual photo, below what would exhaust memory when the
+# photo is re-saved without its metadata.
+MAX_PHOTO_PIXELS = 60_000_000
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,35 @@ def audio_check(file) -> Sniffed:
             "The file must be a sound recording (for example MP3, M4A, WAV, OGG or WEBM).",
             code="not_audio",
         )
+    limit = settings.EVERYVOICE_MAX_AUDIO_SECONDS
+    seconds = audio_seconds(file, sniffed)
+    if seconds is not None and seconds > limit:
+        raise ValidationError(
+            "The recording must be %(limit)s long or shorter. It is %(length)s long. "
+            "Try a shorter recording.",
+            code="too_long",
+            params={"limit": _spoken_length(limit), "length": _spoken_length(seconds)},
+        )
     return sniffed
+
+
+def audio_seconds(file, sniffed: Sniffed) -> float | None:
+    """How long the recording is, from its headers; None when the file does not say."""
+    file.seek(0)
+    data = file.read(MAX_AUDIO_BYTES + 1)
+    file.seek(0)
+    return duration_seconds(data, sniffed.content_type)
+
+
+def _spoken_length(seconds: float) -> str:
+    """Minutes in words people say: "10 minutes", "1 minute 30 seconds"."""
+    minutes, secs = divmod(round(seconds), 60)
+    parts = []
+    if minutes:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    if secs or not minutes:
+        parts.append(f"{secs} second{'s' if secs != 1 else ''}")
+    return " ".join(parts)
 
 
 def photo_check(file) -> Sniffed:
@@ -88,7 +124,57 @@ def photo_check(file) -> Sniffed:
     sniffed = image_sniff(file_head(file))
     if sniffed is None:
         raise ValidationError("The photo must be a JPG, PNG, WEBP or HEIC file.", code="not_image")
+    # It must also open as a picture, or its metadata could not be removed when it is saved.
+    try:
+        with _open_image(file) as image:
+            pixels = image.width * image.height
+            image.verify()
+    except Exception as exc:  # Pillow raises many kinds for a broken or hostile file
+        raise ValidationError(
+            "The photo could not be opened. Try taking it again, or save it as a JPG.",
+            code="unreadable",
+        ) from exc
+    finally:
+        file.seek(0)
+    if pixels > MAX_PHOTO_PIXELS:  # a small file can still hold a huge picture
+        raise ValidationError(
+            "The photo is too big to store. Take it again with a lower resolution.",
+            code="too_many_pixels",
+        )
     return sniffed
+
+
+def _open_image(file):
+    from PIL import Image
+
+    if image_sniff(file_head(file)) == Sniffed("image/heic", ".heic"):
+        from pillow_heif import register_heif_opener  # installed with Wagtail
+
+        register_heif_opener()
+    file.seek(0)
+    return Image.open(file)
+
+
+def photo_without_metadata(file) -> ContentFile:
+    """The photo with its pixels only: no EXIF (GPS position, camera serial number, time),
+    XMP, comments or colour profile. It is turned the way the camera's orientation tag said
+    first, so it still shows the right way up without that tag. HEIC (from iPhones) becomes
+    a JPG, which every browser can show; other formats stay as they were."""
+    from PIL import Image, ImageOps
+
+    with _open_image(file) as image:
+        kind = "JPEG" if image.format not in ("PNG", "WEBP") else image.format
+        upright = ImageOps.exif_transpose(image)
+        alpha = kind != "JPEG" and ("A" in upright.getbands() or "transparency" in upright.info)
+        mode = "RGBA" if alpha else ("L" if upright.mode in ("1", "L") else "RGB")
+        converted = upright.convert(mode)
+        # A new image from the raw pixels carries no metadata at all.
+        clean = Image.frombytes(mode, converted.size, converted.tobytes())
+    out = io.BytesIO()
+    options = {"quality": 90} if kind in ("JPEG", "WEBP") else {}
+    clean.save(out, format=kind, **options)
+    file.seek(0)
+    return ContentFile(out.getvalue(), name=getattr(file, "name", None) or "photo")
 
 
 def validate_flipchart_photo(file) -> None:

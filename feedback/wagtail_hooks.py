@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.admin_menu import RoleMenuItem
 from cms.roles import Role, has_role
 
-from . import admin_views, services
+from . import admin_views, selectors, services
 from .models import FocusGroupSession
 
 READ_ROLES = admin_views.READ_ROLES
@@ -80,9 +80,24 @@ def focus_group_created(request, instance):
     _queue_contributions(request, instance)
 
 
+# Contribution texts as they were before an edit, so a changed text is tagged and screened
+# again (an edited contribution keeps its id and its ``tagged_at``).
+_TEXTS_BEFORE = "_everyvoice_contribution_texts"
+
+
+@hooks.register("before_edit_snippet")
+def focus_group_before_edit(request, instance):
+    if isinstance(instance, FocusGroupSession) and request.method == "POST":
+        setattr(request, _TEXTS_BEFORE, selectors.contribution_texts(session=instance))
+
+
 @hooks.register("after_edit_snippet")
 def focus_group_edited(request, instance):
-    _queue_contributions(request, instance)
+    if isinstance(instance, FocusGroupSession):
+        services.contributions_queue_changed(
+            contributions=instance.contributions.all(),
+            texts_before=getattr(request, _TEXTS_BEFORE, {}),
+        )
 
 
 __all__ = ["Role"]

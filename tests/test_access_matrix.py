@@ -31,6 +31,7 @@ from cms.roles import Role
 from feedback import selectors, services
 from feedback.models import FlipchartPhoto
 from tests.feedback.factories import FocusGroupSessionFactory, staff_user, survey_page
+from tests.feedback.test_admin import photo_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -185,16 +186,14 @@ BY_NAME: dict[str, dict] = {
     "insight:export_job": OWN_JOB,
     "insight:export_download": OWN_FILE,
     "insight_follow:follow": PUBLIC,
+    # allauth's "set a password", for staff only: participants sign in by code (cms/views.py).
+    "account_set_password": row(SIGN_IN, REDIRECT, REDIRECT, *[REDIRECT] * 6),
 }
-# Wagtail admin screens with no data: its icons, translations and its password-reset form
-# (which only emails a link; signing in still goes through allauth and TOTP).
+# Wagtail admin screens with no data: its icons and translations. (Its password-reset form is
+# switched off: staff reset through allauth.)
 WAGTAIL_PUBLIC = {
     "admin/sprite/",
     "admin/jsi18n/",
-    "admin/password_reset/",
-    "admin/password_reset/done/",
-    "admin/password_reset/confirm/<uidb64>/<token>/",
-    "admin/password_reset/complete/",
 }
 PROJECT_MODULES = ("cms.", "feedback.", "tasks.", "insight.")
 
@@ -217,6 +216,8 @@ def classify(route: str, name: str | None, module: str) -> dict | None:
         return API
     if route in WAGTAIL_PUBLIC:
         return row(OK, OK, TOTP, *[OK] * 6)
+    if route.startswith("admin/password_reset/"):  # WAGTAIL_PASSWORD_RESET_ENABLED = False
+        return row(NOT_FOUND, NOT_FOUND, TOTP, *[NOT_FOUND] * 6)
     if route.startswith("admin/"):
         return WAGTAIL_ADMIN
     if route == "django-admin/logout/":
@@ -250,8 +251,10 @@ ACCOUNTS: dict[str, dict] = {
     "mfa_activate_totp": row(SIGN_IN, R, R, *[R] * 6),
     "mfa_deactivate_totp": row(SIGN_IN, NOT_FOUND, NOT_FOUND, *[R] * 6),
     "account_change_password": row(SIGN_IN, R, OK, *[OK] * 6),
-    "account_set_password": row(SIGN_IN, OK, R, *[R] * 6),
-    "account_email_verification_sent": PUBLIC,
+    # Shadowed by cms.views.password_set (the same URL): participants are sent on.
+    "account_set_password": row(SIGN_IN, R, R, *[R] * 6),
+    # The "type the code we emailed you" page of a sign-up in progress; nothing to show otherwise.
+    "account_email_verification_sent": row(SIGN_IN, R, R, *[R] * 6),
     "account_confirm_email": PUBLIC,
     "account_inactive": PUBLIC,
     "account_reset_password": PUBLIC,
@@ -341,7 +344,7 @@ def world(django_user_model, settings, tmp_path):
     )
     session = FocusGroupSessionFactory(consultation=survey.get_parent().specific)
     photo = FlipchartPhoto.objects.create(
-        session=session, image=SimpleUploadedFile("f.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+        session=session, image=SimpleUploadedFile("f.png", photo_bytes("PNG"))
     )
     users = {ANON: None}
     users[PARTICIPANT] = django_user_model.objects.create_user(

@@ -108,6 +108,10 @@ if REDIS_URL:
             "KEY_PREFIX": "everyvoice",
         }
     }
+    # Every survey page reads the session: from Redis, with PostgreSQL only on a miss. Writes
+    # go to both, so a Redis restart signs nobody out and loses no survey in progress. (Not
+    # with the local-memory cache below: separate processes would read stale copies.)
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # Rate limits need a cache shared by every process; in the embedded default there is
     # one process, so a local-memory cache is honest.
@@ -146,6 +150,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # worker only after this many seconds. Redis's default is an hour; twice the task time
     # limit redelivers lost jobs in 10 minutes without ever re-running a job still in time.
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * 5 * 60),
+    # A running worker looks for such jobs every unacked_restore_interval (10 s) times
+    # unacked_restore_throttle seconds; kombu's default throttle of 10 made that every 100 s,
+    # so a lost job waited up to 100 s past its visibility timeout. 1: every 10 s, at the cost
+    # of one small Redis query per worker (an option of kombu 5.7's Redis transport).
+    "unacked_restore_throttle": 1,
 }
 # How old unfinished work must be before the sweep assumes its job was lost.
 EVERYVOICE_SWEEP_AFTER_SECONDS = env.int("EVERYVOICE_SWEEP_AFTER_SECONDS", default=300)
@@ -167,9 +176,24 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "optional"
+# Participants make an account with an email address only (never a password) and prove it is
+# theirs with a code sent by email; later they sign in by code. Staff accounts are made by an
+# administrator and sign in with a password then TOTP: cms/accounts.py keeps the password
+# field on the sign-in form, skips the email code for staff and refuses them a code sign-in.
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_ADAPTER = "cms.accounts.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "cms.accounts.StaffPasswordLoginForm",
+    "signup": "cms.accounts.ParticipantSignupForm",
+    "request_login_code": "cms.accounts.ParticipantRequestLoginCodeForm",
+    "confirm_login_code": "cms.accounts.ParticipantConfirmLoginCodeForm",
+    "confirm_email_verification_code": "cms.accounts.ParticipantConfirmEmailCodeForm",
+}
+# Where a participant lands after signing in, unless they were on their way somewhere.
+EVERYVOICE_PARTICIPANT_LOGIN_REDIRECT_URL = "/my-answers/"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -182,6 +206,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Every Voice"
 # Staff sign in through allauth (password, then TOTP), never through Wagtail's own form.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# One password reset for staff: allauth's (rate limited, same templates). Wagtail's own would
+# be a second way in to maintain and to test.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Paths where a staff member must have TOTP turned on before anything is shown.
 EVERYVOICE_MFA_PROTECTED_PREFIXES = [
     "/admin/",
@@ -216,6 +243,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The longest audio answer accepted, where the file says how long it is (feedback/uploads.py).
+EVERYVOICE_MAX_AUDIO_SECONDS = env.int("EVERYVOICE_MAX_AUDIO_SECONDS", default=10 * 60)
 # Audio answers may be up to 10 MB; anything bigger is refused before it is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -152,6 +152,99 @@ def test_focus_group_created_card_by_card_queues_its_contributions(
     )
 
 
+def _session_form(session, contributions: list[dict]) -> dict:
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    return nested_form_data(
+        {
+            "consultation": session.consultation_id,
+            "held_on": session.held_on.isoformat(),
+            "venue": session.venue,
+            "facilitator": session.facilitator,
+            "attendees_lda": session.attendees_lda,
+            "attendees_carers": session.attendees_carers,
+            "attendees_cyp": session.attendees_cyp,
+            "attendees_professionals": session.attendees_professionals,
+            "consent_confirmed": "on",
+            "adjustments": session.adjustments,
+            "contributions": inline_formset(contributions, initial=len(contributions)),
+            "photos": inline_formset([]),
+        }
+    )
+
+
+def test_editing_a_tagged_contribution_tags_and_screens_it_again(
+    client, staff, django_capture_on_commit_callbacks, monkeypatch
+):
+    """End to end with the real job (run eagerly): only the changed text is queued; its old
+    machine suggestions go, a person's decision stays, and a disclosure added by the edit
+    reaches the safeguarding queue."""
+    from tasks import services as tag_services
+    from tasks.models import SafeguardingFlag, Tag, TagStatus
+
+    session = FocusGroupSessionFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        edited = services.contribution_create(
+            session=session, text="i never had my helth chek this year", speaker_group="lda"
+        )
+        same = services.contribution_create(
+            session=session, text="Parking at the hospital is hard", sort_order=1
+        )
+    edited.refresh_from_db()
+    same.refresh_from_db()
+    assert edited.tagged_at and same.tagged_at
+    old_codes = set(Tag.objects.filter(contribution=edited).values_list("code", flat=True))
+    assert "annual-health-checks" in old_codes
+    decided = Tag.objects.get(contribution=edited, code="annual-health-checks")
+    tag_services.tags_review(tag_ids=[decided.id], decision=TagStatus.CONFIRMED, user=staff)
+    assert not SafeguardingFlag.objects.exists()
+
+    client.force_login(staff)
+    new_text = "My son is 17 and nobody talks to us about adult services. Someone hurts me."
+    data = _session_form(
+        session,
+        [
+            {"id": edited.pk, "text": new_text, "speaker_group": "lda", "words": "own_words"},
+            {"id": same.pk, "text": same.text, "speaker_group": "", "words": "own_words"},
+        ],
+    )
+    from cms import jobs
+
+    sent = []
+    real_enqueue = jobs.enqueue
+
+    def spy(name, *args):  # record what is queued, then really run it (eagerly)
+        sent.append((name, args))
+        return real_enqueue(name, *args)
+
+    monkeypatch.setattr(jobs, "enqueue", spy)
+    url = f"/admin/snippets/feedback/focusgroupsession/edit/{session.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(url, data)
+    assert r.status_code == 302, r.content.decode()[:2000]
+    assert sent == [("everyvoice.tag_contribution", (edited.pk,))]  # ids only, changed only
+
+    edited_before, same_before = edited.tagged_at, same.tagged_at
+    edited.refresh_from_db()
+    same.refresh_from_db()
+    assert edited.text == new_text and edited.tagged_at > edited_before
+    assert same.tagged_at == same_before
+    new_codes = set(Tag.objects.filter(contribution=edited).values_list("code", flat=True))
+    assert "transitions" in new_codes
+    decided.refresh_from_db()
+    assert decided.status == TagStatus.CONFIRMED  # the person's decision is kept
+    machine_left = Tag.objects.filter(contribution=edited, status=TagStatus.SUGGESTED)
+    assert "annual-health-checks" not in set(machine_left.values_list("code", flat=True))
+    flag = SafeguardingFlag.objects.get()
+    assert flag.contribution_id == edited.pk
+
+    # Saving again with no change queues nothing.
+    sent.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+    assert sent == []
+
+
 def test_flipchart_photo_upload_is_checked(client, staff):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -178,7 +271,17 @@ def test_flipchart_photo_upload_is_checked(client, staff):
     )
     r = client.post("/admin/snippets/feedback/focusgroupsession/add/", bad)
     assert r.status_code == 200 and "must be a JPG, PNG" in r.content.decode()
-    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+    broken = nested_form_data(
+        {
+            **base,
+            "photos": inline_formset(
+                [{"image": SimpleUploadedFile("x.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)}]
+            ),
+        }
+    )
+    r = client.post("/admin/snippets/feedback/focusgroupsession/add/", broken)
+    assert r.status_code == 200 and "The photo could not be opened" in r.content.decode()
+    png = photo_bytes("PNG")
     good = nested_form_data(
         {
             **base,
@@ -193,6 +296,86 @@ def test_flipchart_photo_upload_is_checked(client, staff):
     assert "Jane" not in photo.image.name and photo.image.name.endswith(".png")
     r = client.get(f"/admin/feedback/flipcharts/{photo.pk}/")
     assert r["Content-Type"] == "image/png" and r["Content-Disposition"].startswith("attachment")
+
+
+def photo_bytes(kind: str = "JPEG", *, size=(40, 20)) -> bytes:
+    """A photo as a phone takes it: EXIF with the GPS position, the camera's serial number
+    and maker, and "rotate 90 degrees to show" (Orientation 6). Blue on the left, else red."""
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", size, "red")
+    image.paste((0, 0, 255), (0, 0, size[0] // 4, size[1]))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90 degrees clockwise
+    exif[0x010F] = "PhoneMaker"
+    exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 38.0, 12.5), 3: "W", 4: (1.0, 8.0, 3.2)})
+    exif.get_ifd(0x8769).update({0xA431: "SN-1234567"})  # body serial number
+    out = io.BytesIO()
+    if kind == "HEIF":
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
+    image.save(out, kind, exif=exif.tobytes())
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("kind", "stored_as", "content_type"),
+    [("JPEG", ".jpg", "image/jpeg"), ("PNG", ".png", "image/png"), ("HEIF", ".jpg", "image/jpeg")],
+)
+def test_flipchart_photos_are_stored_without_exif_and_the_right_way_up(
+    client, staff, kind, stored_as, content_type
+):
+    import io
+
+    from PIL import Image
+
+    data = photo_bytes(kind)
+    assert b"SN-1234567" in data and b"PhoneMaker" in data
+    session = FocusGroupSessionFactory()
+    client.force_login(staff)
+    form = _session_form(session, [])
+    form.update(
+        {
+            "photos-TOTAL_FORMS": "1",
+            "photos-0-image": SimpleUploadedFile(f"Jane at home.{kind.lower()}", data),
+            "photos-0-caption": "Sticky notes",
+            "photos-0-ORDER": "0",
+            "photos-0-DELETE": "",
+        }
+    )
+    r = client.post(f"/admin/snippets/feedback/focusgroupsession/edit/{session.pk}/", form)
+    assert r.status_code == 302, r.content.decode()[:2000]
+    photo = session.photos.get()
+    assert photo.image.name.endswith(stored_as) and "Jane" not in photo.image.name
+    downloaded = b"".join(client.get(f"/admin/feedback/flipcharts/{photo.pk}/").streaming_content)
+    for secret in (b"SN-1234567", b"PhoneMaker", b"Exif"):
+        assert secret not in downloaded
+    stored = Image.open(io.BytesIO(downloaded))
+    assert stored.format == stored_as.strip(".").upper().replace("JPG", "JPEG")
+    assert dict(stored.getexif()) == {}
+    # Turned as the orientation tag said: 20 wide, 40 high, the blue edge now at the top.
+    assert stored.size == (20, 40)
+    top, bottom = stored.convert("RGB").getpixel((10, 3)), stored.convert("RGB").getpixel((10, 36))
+    assert top[2] > 200 and top[0] < 60
+    assert bottom[0] > 200 and bottom[2] < 60
+    assert client.get(f"/admin/feedback/flipcharts/{photo.pk}/")["Content-Type"] == content_type
+
+
+def test_a_small_file_holding_a_huge_picture_is_refused_before_it_is_decoded():
+    import io
+
+    from django.core.exceptions import ValidationError
+    from PIL import Image
+
+    from feedback.uploads import photo_check
+
+    out = io.BytesIO()
+    Image.new("L", (9000, 8000)).save(out, "PNG")  # 72 megapixels in 70 kB
+    with pytest.raises(ValidationError, match="too big to store"):
+        photo_check(SimpleUploadedFile("wall.png", out.getvalue()))
 
 
 def test_survey_page_is_edited_and_previewed_in_the_page_tree(client, staff, survey):
