@@ -103,9 +103,12 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # A Redis outage reads as cache misses, never as errors (cms/cache.py), with
+            # short timeouts so a page never waits long on a Redis that is down.
+            "BACKEND": "cms.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "everyvoice",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
     # Every survey page reads the session: from Redis, with PostgreSQL only on a miss. Writes

@@ -19,6 +19,7 @@ from django.db.models import Count
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from cms.cache import ResilientRedisCache
 from cms.jobs import enqueue
 from feedback.models import Answer, Response, ResponseStatus, Voice
 from tasks.models import Tag
@@ -97,6 +98,39 @@ def test_answers_sent_while_the_broker_is_down_are_stored_then_tagged_by_the_swe
     assert done, f"{tagged} of {participants} tagged after the sweep"
     assert tagged == submitted.count() == participants
     assert Tag.objects.filter(response__survey=survey).exists()
+
+
+def test_a_whole_redis_outage_still_saves_every_answer(
+    postgres, celery_worker, caplog, monkeypatch
+):
+    """Redis is the broker and the cache (sessions' read copy, rate limits). With all of it
+    gone, people still answer and send: sessions come from PostgreSQL, rate limits let them
+    through, jobs wait for the sweep."""
+    dead_cache = {
+        "default": {
+            "BACKEND": "cms.cache.ResilientRedisCache",
+            "LOCATION": DEAD_BROKER,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
+    }
+    monkeypatch.setattr(ResilientRedisCache, "_last_warning", 0.0)  # warn at once
+    survey = survey_page(questions=TEXT_QUESTIONS)
+    with (
+        celery_broker(DEAD_BROKER),
+        override_settings(
+            CACHES=dead_cache, SESSION_ENGINE="django.contrib.sessions.backends.cached_db"
+        ),
+    ):
+        for n in range(3):
+            answer_survey_over_http(survey, n)
+    submitted = Response.objects.filter(survey=survey, status=ResponseStatus.SUBMITTED)
+    assert submitted.count() == 3 == Response.objects.filter(survey=survey).count()
+    assert Answer.objects.filter(response__survey=survey).count() == 3 * len(TEXTS)
+    assert "cache unavailable" in caplog.text
+
+    with override_settings(EVERYVOICE_SWEEP_AFTER_SECONDS=0):
+        assert enqueue("everyvoice.sweep_lost_jobs") is True
+        assert wait_for(lambda: submitted.filter(tagged_at__isnull=False).count() == 3, timeout=30)
 
 
 # --- a worker killed mid-job ------------------------------------------------------------------
