@@ -396,16 +396,5 @@ def contributions_queue_changed(
     Contribution.objects.filter(id__in=changed, tagged_at__isnull=False).update(tagged_at=None)
     for contribution_id in changed:
         enqueue_on_commit(TAG_CONTRIBUTION_TASK, contribution_id)
-    logger.info("contributions %s queued for tagging after an edit", changed)
+    logger.info("contributions %s queued for tagging", changed)
     return len(changed)
-
-
-def contributions_queue_untagged(*, contributions: Iterable[Contribution]) -> int:
-    """Queue tagging (on commit) for contributions not yet tagged, e.g. after staff added
-    them card by card in the admin form."""
-    queued = 0
-    for contribution in contributions:
-        if contribution.tagged_at is None:
-            enqueue_on_commit(TAG_CONTRIBUTION_TASK, contribution.id)
-            queued += 1
-    return queued

@@ -70,14 +70,13 @@ def focus_group_listing_buttons(snippet, user, next_url=None):
         )
 
 
-def _queue_contributions(request, instance):
-    if isinstance(instance, FocusGroupSession):
-        services.contributions_queue_untagged(contributions=instance.contributions.all())
-
-
 @hooks.register("after_create_snippet")
 def focus_group_created(request, instance):
-    _queue_contributions(request, instance)
+    # Every contribution of a new session is new: all are queued.
+    if isinstance(instance, FocusGroupSession):
+        services.contributions_queue_changed(
+            contributions=instance.contributions.all(), texts_before={}
+        )
 
 
 # Contribution texts as they were before an edit, so a changed text is tagged and screened
