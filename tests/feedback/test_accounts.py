@@ -229,6 +229,7 @@ def test_answers_sent_before_making_an_account_join_it(client, django_user_model
     assert mine.participant == user and someone_else.participant is None
     page = client.get("/my-answers/").content.decode()
     assert mine.reference in page and someone_else.reference not in page
+    assert "You are signed in." in page  # plain words, not allauth's "Successfully signed in"
     assert (
         "Your answers are kept with your account"
         in client.get(f"/survey/{survey.pk}/sent/").content.decode()
