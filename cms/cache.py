@@ -28,84 +28,50 @@ WARN_EVERY_SECONDS = 60
 class ResilientRedisCache(RedisCache):
     _last_warning = 0.0
 
-    def _outage(self, operation: str, exc: Exception) -> None:
-        now = time.monotonic()
-        if now - ResilientRedisCache._last_warning >= WARN_EVERY_SECONDS:
-            ResilientRedisCache._last_warning = now
-            logger.warning("cache unavailable (%s: %s); carrying on without it", operation, exc)
+    def _soft(self, operation: str, fallback, call, *args):
+        """Run one cache operation; on a lost connection, warn (rarely) and return
+        ``fallback``: a miss for reads, nothing done for writes."""
+        try:
+            return call(*args)
+        except OUTAGE as exc:
+            now = time.monotonic()
+            if now - ResilientRedisCache._last_warning >= WARN_EVERY_SECONDS:
+                ResilientRedisCache._last_warning = now
+                logger.warning(
+                    "cache unavailable (%s: %s); carrying on without it", operation, exc
+                )
+            return fallback
 
     def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except OUTAGE as exc:
-            self._outage("get", exc)
-            return default
+        return self._soft("get", default, super().get, key, default, version)
 
     def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except OUTAGE as exc:
-            self._outage("get_many", exc)
-            return {}
+        return self._soft("get_many", {}, super().get_many, keys, version)
 
     def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except OUTAGE as exc:
-            self._outage("has_key", exc)
-            return False
+        return self._soft("has_key", False, super().has_key, key, version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         # True: as if the key were new. For a rate-limit counter that lets the person through.
-        try:
-            return super().add(key, value, timeout, version)
-        except OUTAGE as exc:
-            self._outage("add", exc)
-            return True
+        return self._soft("add", True, super().add, key, value, timeout, version)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            super().set(key, value, timeout, version)
-        except OUTAGE as exc:
-            self._outage("set", exc)
+        self._soft("set", None, super().set, key, value, timeout, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except OUTAGE as exc:
-            self._outage("set_many", exc)
-            return []
+        return self._soft("set_many", [], super().set_many, data, timeout, version)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except OUTAGE as exc:
-            self._outage("touch", exc)
-            return False
+        return self._soft("touch", False, super().touch, key, timeout, version)
 
     def incr(self, key, delta=1, version=None):
-        try:
-            return super().incr(key, delta, version)
-        except OUTAGE as exc:
-            self._outage("incr", exc)
-            return delta
+        return self._soft("incr", delta, super().incr, key, delta, version)
 
     def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except OUTAGE as exc:
-            self._outage("delete", exc)
-            return False
+        return self._soft("delete", False, super().delete, key, version)
 
     def delete_many(self, keys, version=None):
-        try:
-            super().delete_many(keys, version)
-        except OUTAGE as exc:
-            self._outage("delete_many", exc)
+        self._soft("delete_many", None, super().delete_many, keys, version)
 
     def clear(self):
-        try:
-            return super().clear()
-        except OUTAGE as exc:
-            self._outage("clear", exc)
-            return False
+        return self._soft("clear", False, super().clear)
