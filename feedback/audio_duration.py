@@ -1,24 +1,73 @@
 """How long a recording is, read from its own headers: no decoding and no dependencies.
 
-Pure functions over the file's bytes (an upload is at most 10 MB, so it is read whole). Each
-reader returns seconds, or None when the file does not say (a damaged or unusual file): the
-caller then relies on the size limit alone. Formats: WAV, FLAC, Ogg (Opus, Vorbis), MP4/M4A,
-WebM/Matroska (including browser recordings, which carry no duration field: the last block's
-time is used), MP3 (Xing/Info frame count, else the constant bit rate) and ADTS AAC.
+Pure functions over the file's bytes (an upload is at most 10 MB, so it is read once, whole).
+Each reader returns seconds, or None when the file does not say (a damaged or unusual file):
+the caller then relies on the size limit alone. Formats: WAV, FLAC, Ogg (Opus, Vorbis),
+MP4/M4A, WebM/Matroska (including browser recordings, which carry no duration field: the last
+block's time is used), MP3 (Xing/Info or VBRI frame count, else the constant bit rate) and
+ADTS AAC.
+
+Every reader is bounded, because anyone can upload a file built to make a parser work:
+
+- it never reads past the end of the box, chunk, element or page it is in, and never goes
+  back over bytes it has read (a fragment's sample table is summed once, inside its box);
+- it walks at most a *budget* of structures (boxes, chunks, elements, pages, frames): enough
+  for a real recording of the longest length allowed (a 10-minute browser recording walks
+  about 20,000), a few times over. A file that needs more is not a real recording, and
+  ``TooComplex`` says so instead of walking on. So the work is at most a few times what the
+  longest real recording costs, whatever the file's size or shape.
 """
 
+from __future__ import annotations
+
 import struct
+import sys
+from array import array
+
+# A budget of structures walked per second of audio allowed. Browser recordings need about 30
+# a second (Chromium's WebM: ~32 elements a second; its fragmented MP4: ~20 boxes a second;
+# ADTS AAC at 96 kHz: 94 frames a second), so 100 fits every real file with room to spare.
+STEPS_PER_SECOND = 100
+STEPS_FIXED = 1_000  # headers, tags, seek tables: what any file has besides its audio
+DEFAULT_MAX_SECONDS = 10 * 60
+
+
+class TooComplex(ValueError):
+    """The file has more structure than any real recording of the allowed length."""
+
+
+class Budget:
+    """How many more structures a reader may walk before the file is refused."""
+
+    __slots__ = ("left", "seconds")
+
+    def __init__(self, steps: int, seconds: float = float("inf")) -> None:
+        self.left = steps
+        # Readers that add time up as they go stop once past this: the file is too long,
+        # and how much too long does not matter.
+        self.seconds = seconds
+
+    @classmethod
+    def for_seconds(cls, seconds: float) -> Budget:
+        return cls(int(STEPS_FIXED + STEPS_PER_SECOND * max(seconds, 1)), seconds)
+
+    def step(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise TooComplex("more boxes, elements or frames than a real recording has")
+
 
 # --- WAV ------------------------------------------------------------------------------------
 
 
-def wav_seconds(data: bytes) -> float | None:
+def wav_seconds(data: bytes, budget: Budget) -> float | None:
     byte_rate = None
     pos = 12
     while pos + 8 <= len(data):
+        budget.step()
         chunk, size = data[pos : pos + 4], struct.unpack_from("<I", data, pos + 4)[0]
         body = pos + 8
-        if chunk == b"fmt " and size >= 12:
+        if chunk == b"fmt " and size >= 12 and body + 12 <= len(data):
             byte_rate = struct.unpack_from("<I", data, body + 8)[0]
         elif chunk == b"data":
             if not byte_rate:
@@ -32,9 +81,9 @@ def wav_seconds(data: bytes) -> float | None:
 # --- FLAC -----------------------------------------------------------------------------------
 
 
-def flac_seconds(data: bytes) -> float | None:
+def flac_seconds(data: bytes, budget: Budget) -> float | None:
     # "fLaC", then STREAMINFO (always first): 4-byte block header, rate/channels/bits/samples
-    # packed into the 8 bytes at offset 10 of its body.
+    # packed into the 8 bytes at offset 10 of its body. Nothing else is read.
     if len(data) < 8 + 18 or data[4] & 0x7F != 0:
         return None
     packed = int.from_bytes(data[8 + 10 : 8 + 18], "big")
@@ -45,9 +94,17 @@ def flac_seconds(data: bytes) -> float | None:
 
 # --- Ogg ------------------------------------------------------------------------------------
 
+_OGG_TAIL = 65_536 * 2  # the last page starts in the last two maximum-size pages
 
-def ogg_seconds(data: bytes) -> float | None:
-    """The last page's granule position over the stream's sample rate (minus Opus pre-skip)."""
+
+def ogg_seconds(data: bytes, budget: Budget) -> float | None:
+    """The last page of the first stream: its granule position over the sample rate (minus
+    Opus pre-skip). Only the first page and the file's tail are read, so the number of pages
+    costs nothing; a capture pattern inside a packet is skipped by checking the page's
+    version and stream serial number."""
+    if len(data) < 27 or not data.startswith(b"OggS"):
+        return None
+    serial = data[14:18]
     head = data[:512]
     if (i := head.find(b"OpusHead")) >= 0 and len(head) >= i + 12:
         rate, skip = 48000, struct.unpack_from("<H", head, i + 10)[0]
@@ -55,22 +112,35 @@ def ogg_seconds(data: bytes) -> float | None:
         rate, skip = struct.unpack_from("<I", head, i + 12)[0], 0
     else:
         return None
-    last = data.rfind(b"OggS", max(0, len(data) - 65536 * 2))
-    if last < 0 or last + 14 > len(data) or not rate:
+    if not rate:
         return None
-    granule = struct.unpack_from("<q", data, last + 6)[0]
-    return max(granule - skip, 0) / rate if granule > 0 else None
+    floor = max(0, len(data) - _OGG_TAIL)
+    end = len(data)
+    while (last := data.rfind(b"OggS", floor, end)) >= 0:
+        budget.step()
+        end = last + 3  # the next search looks before this candidate
+        if last + 27 > len(data) or data[last + 4] != 0 or data[last + 14 : last + 18] != serial:
+            continue
+        granule = struct.unpack_from("<q", data, last + 6)[0]
+        if granule == -1:  # a page where no packet ends
+            continue
+        return max(granule - skip, 0) / rate if granule > 0 else None
+    return None
 
 
 # --- MP4 / M4A ------------------------------------------------------------------------------
 
 
-def _boxes(data: bytes, start: int, end: int):
+def _boxes(data: bytes, start: int, end: int, budget: Budget):
+    """(type, body start, body end) of each box between start and end; never past end."""
     pos = start
     while pos + 8 <= end:
+        budget.step()
         size, kind = struct.unpack_from(">I4s", data, pos)
         header = 8
-        if size == 1 and pos + 16 <= end:
+        if size == 1:
+            if pos + 16 > end:
+                return
             size, header = struct.unpack_from(">Q", data, pos + 8)[0], 16
         elif size == 0:
             size = end - pos
@@ -80,74 +150,101 @@ def _boxes(data: bytes, start: int, end: int):
         pos += size
 
 
-def _child(data: bytes, body: int, end: int, *path: bytes) -> tuple[int, int] | None:
+def _child(data: bytes, body: int, end: int, budget: Budget, *path: bytes):
     """The body of the box at ``path`` under this one (first match at each level)."""
-    for kind, cbody, cend in _boxes(data, body, end):
+    for kind, cbody, cend in _boxes(data, body, end, budget):
         if kind == path[0]:
-            return (cbody, cend) if len(path) == 1 else _child(data, cbody, cend, *path[1:])
+            if len(path) == 1:
+                return cbody, cend
+            return _child(data, cbody, cend, budget, *path[1:])
     return None
 
 
-def _time_and_duration(data: bytes, body: int) -> tuple[int, int]:
+def _time_and_duration(data: bytes, body: int, end: int) -> tuple[int, int]:
     """(timescale, duration) from an mvhd or mdhd box body, version 0 or 1."""
     if data[body] == 1:
+        if body + 32 > end:
+            raise ValueError("short header box")
         return struct.unpack_from(">IQ", data, body + 20)
+    if body + 20 > end:
+        raise ValueError("short header box")
     return struct.unpack_from(">II", data, body + 12)
 
 
-def mp4_seconds(data: bytes) -> float | None:
+def mp4_seconds(data: bytes, budget: Budget) -> float | None:
     """The movie header's duration; for a fragmented file (what browsers record), where that
-    is 0, the end of the last fragment: its start (tfdt) plus its samples' durations."""
-    moov = _child(data, 0, len(data), b"moov")
+    is 0, the end of the last fragment: its start (tfdt) plus its samples' durations.
+
+    One walk over the top-level boxes; each fragment is read inside its own box only."""
+    moov = None
+    fragments: list[tuple[int, int]] = []
+    for kind, body, end in _boxes(data, 0, len(data), budget):
+        if kind == b"moov" and moov is None:
+            moov = (body, end)
+        elif kind == b"moof":
+            fragments.append((body, end))
     if moov is None:
         return None
-    mvhd = _child(data, *moov, b"mvhd")
+    mvhd = _child(data, *moov, budget, b"mvhd")
     if mvhd:
-        timescale, duration = _time_and_duration(data, mvhd[0])
+        timescale, duration = _time_and_duration(data, *mvhd)
         if timescale and duration:
             return duration / timescale
-    mdhd = _child(data, *moov, b"trak", b"mdia", b"mdhd")
+    mdhd = _child(data, *moov, budget, b"trak", b"mdia", b"mdhd")
     if mdhd is None:
         return None
-    timescale = _time_and_duration(data, mdhd[0])[0]
-    trex = _child(data, *moov, b"mvex", b"trex")
-    default_duration = struct.unpack_from(">I", data, trex[0] + 12)[0] if trex else 0
+    timescale = _time_and_duration(data, *mdhd)[0]
+    trex = _child(data, *moov, budget, b"mvex", b"trex")
+    default_duration = 0
+    if trex and trex[0] + 16 <= trex[1]:
+        default_duration = struct.unpack_from(">I", data, trex[0] + 12)[0]
     end_time = 0
-    for kind, body, end in _boxes(data, 0, len(data)):
-        if kind != b"moof":
-            continue
-        traf = _child(data, body, end, b"traf")
-        if traf is None:
-            continue
-        fragment_default = default_duration
-        tfhd = _child(data, *traf, b"tfhd")
-        if tfhd:
-            flags, offset = int.from_bytes(data[tfhd[0] + 1 : tfhd[0] + 4], "big"), tfhd[0] + 8
-            offset += 8 if flags & 0x1 else 0  # base data offset
-            offset += 4 if flags & 0x2 else 0  # sample description index
-            if flags & 0x8:
-                fragment_default = struct.unpack_from(">I", data, offset)[0]
-        start = 0
-        tfdt = _child(data, *traf, b"tfdt")
-        if tfdt:
-            fmt = ">Q" if data[tfdt[0]] == 1 else ">I"
-            start = struct.unpack_from(fmt, data, tfdt[0] + 4)[0]
-        total = 0
-        for inner, ibody, _iend in _boxes(data, *traf):
-            if inner == b"trun":
-                total += _trun_duration(data, ibody, fragment_default)
-        end_time = max(end_time, start + total)
+    for body, end in fragments:
+        traf = _child(data, body, end, budget, b"traf")  # the first track only: audio
+        if traf is not None:
+            end_time = max(end_time, _fragment_end(data, *traf, budget, default_duration))
+            if timescale and end_time / timescale > budget.seconds:
+                break  # already too long
     return end_time / timescale if timescale and end_time else None
 
 
-def _trun_duration(data: bytes, body: int, default: int) -> int:
+def _fragment_end(data: bytes, body: int, end: int, budget: Budget, default: int) -> int:
+    """When one track fragment ends: its start time plus the durations of its samples."""
+    start, total, runs = 0, 0, []
+    for kind, cbody, cend in _boxes(data, body, end, budget):
+        if kind == b"tfhd" and cbody + 8 <= cend:
+            flags, offset = int.from_bytes(data[cbody + 1 : cbody + 4], "big"), cbody + 8
+            offset += 8 if flags & 0x1 else 0  # base data offset
+            offset += 4 if flags & 0x2 else 0  # sample description index
+            if flags & 0x8 and offset + 4 <= cend:
+                default = struct.unpack_from(">I", data, offset)[0]
+        elif kind == b"tfdt" and cbody + 8 <= cend:
+            fmt = ">Q" if data[cbody] == 1 and cbody + 12 <= cend else ">I"
+            start = struct.unpack_from(fmt, data, cbody + 4)[0]
+        elif kind == b"trun":
+            runs.append((cbody, cend))
+    for cbody, cend in runs:  # after tfhd, whatever the order of the boxes
+        total += _trun_duration(data, cbody, cend, default)
+    return start + total
+
+
+def _trun_duration(data: bytes, body: int, end: int, default: int) -> int:
+    """The samples' durations in one track run, read from inside the run's own box."""
+    if body + 8 > end:
+        raise ValueError("short trun")
     flags = int.from_bytes(data[body + 1 : body + 4], "big")
     count = struct.unpack_from(">I", data, body + 4)[0]
     if not flags & 0x100:
         return count * default
     pos = body + 8 + (4 if flags & 0x1 else 0) + (4 if flags & 0x4 else 0)
-    step = 4 * sum(1 for bit in (0x100, 0x200, 0x400, 0x800) if flags & bit)
-    return sum(struct.unpack_from(">I", data, pos + i * step)[0] for i in range(count))
+    fields = sum(1 for bit in (0x100, 0x200, 0x400, 0x800) if flags & bit)
+    if pos + count * 4 * fields > end:
+        raise ValueError("trun says more samples than its box holds")
+    # The table is big-endian 32-bit words; the duration is the first of each sample's.
+    words = array("I", data[pos : pos + count * 4 * fields])
+    if sys.byteorder == "little":
+        words.byteswap()
+    return sum(words[::fields])
 
 
 # --- WebM / Matroska (EBML) -----------------------------------------------------------------
@@ -171,86 +268,87 @@ SEGMENT_CHILDREN = frozenset(
 def _vint(data: bytes, pos: int, *, keep_marker: bool) -> tuple[int, int, bool]:
     """An EBML variable-length integer: (value, next position, all value bits set)."""
     first = data[pos]
-    length = 1
-    while length <= 8 and not first & (0x80 >> (length - 1)):
-        length += 1
+    length = 9 - first.bit_length()  # the marker bit's position gives the length
     if length > 8 or pos + length > len(data):
         raise ValueError("bad EBML number")
-    value = first if keep_marker else first & (0xFF >> length)
-    for b in data[pos + 1 : pos + length]:
-        value = (value << 8) | b
-    unknown = not keep_marker and value == (1 << (7 * length)) - 1
-    return value, pos + length, unknown
+    value = int.from_bytes(data[pos : pos + length], "big")
+    if keep_marker:
+        return value, pos + length, False
+    mask = (1 << (7 * length)) - 1
+    value &= mask
+    return value, pos + length, value == mask
 
 
-def _element(data: bytes, pos: int) -> tuple[int, int, int | None]:
+def _element(data: bytes, pos: int, budget: Budget) -> tuple[int, int, int | None]:
     """(id, body start, body size or None when unknown)."""
+    budget.step()
     ident, pos, _ = _vint(data, pos, keep_marker=True)
     size, pos, unknown = _vint(data, pos, keep_marker=False)
     return ident, pos, None if unknown else size
 
 
-def webm_seconds(data: bytes) -> float | None:
-    try:
-        return _webm_seconds(data)
-    except (ValueError, IndexError, struct.error):
-        return None
-
-
-def _webm_seconds(data: bytes) -> float | None:
-    ident, body, size = _element(data, 0)  # the EBML header
+def webm_seconds(data: bytes, budget: Budget) -> float | None:
+    """The segment's Duration, else the latest block time. Elements are walked forwards only
+    (every step moves past at least the element's header), nothing is entered twice, and
+    nesting is followed only where it matters (segment > info, segment > cluster > block)."""
+    ident, body, size = _element(data, 0, budget)  # the EBML header
     pos = body + (size or 0)
-    ident, body, size = _element(data, pos)
+    ident, body, size = _element(data, pos, budget)
     if ident != SEGMENT:
         return None
     end = len(data) if size is None else min(body + size, len(data))
     scale, duration, last_block = 1_000_000, None, None
     pos = body
     while pos < end:
-        ident, body, size = _element(data, pos)
+        ident, body, size = _element(data, pos, budget)
         if ident == INFO and size is not None:
+            info_end = min(body + size, end)
             p = body
-            while p < body + size:
-                child, cbody, csize = _element(data, p)
-                if csize is None:
+            while p < info_end:
+                child, cbody, csize = _element(data, p, budget)
+                if csize is None or cbody + csize > info_end:
                     break
                 raw = data[cbody : cbody + csize]
-                if child == TIMECODE_SCALE:
+                if child == TIMECODE_SCALE and csize <= 8:
                     scale = int.from_bytes(raw, "big") or scale
                 elif child == DURATION and csize in (4, 8):
                     duration = struct.unpack(">f" if csize == 4 else ">d", raw)[0]
                 p = cbody + csize
         elif ident == CLUSTER:
             cluster_end = end if size is None else min(body + size, end)
-            pos, time = _cluster_last_block(data, body, cluster_end)
+            pos, time = _cluster_last_block(data, body, cluster_end, budget)
             if time is not None:
                 last_block = max(last_block or 0, time)
+                if last_block * scale / 1e9 > budget.seconds:
+                    break  # already too long
             continue
         if size is None:
             break
         pos = body + size
-    if duration:
+    if duration and duration > 0:
         return duration * scale / 1e9
     return last_block * scale / 1e9 if last_block is not None else None
 
 
-def _cluster_last_block(data: bytes, pos: int, end: int) -> tuple[int, int | None]:
+def _cluster_last_block(data: bytes, pos: int, end: int, budget: Budget):
     """Walk one cluster: (where it ends, the latest block time in it)."""
     cluster_time, latest = 0, None
     while pos < end:
-        ident, body, size = _element(data, pos)
+        ident, body, size = _element(data, pos, budget)
         if ident in SEGMENT_CHILDREN or size is None:
             return pos, latest
-        if ident == TIMECODE:
+        if ident == TIMECODE and size <= 8:
             cluster_time = int.from_bytes(data[body : body + size], "big")
         elif ident in (SIMPLE_BLOCK, BLOCK_GROUP):
             block = body
             if ident == BLOCK_GROUP:
-                inner, block, _ = _element(data, body)
+                inner, block, _ = _element(data, body, budget)
                 if inner != BLOCK:
                     pos = body + size
                     continue
             _track, after_track, _ = _vint(data, block, keep_marker=False)
+            if after_track + 2 > min(body + size, end):
+                raise ValueError("block runs past its element")
             relative = struct.unpack_from(">h", data, after_track)[0]
             latest = max(latest or 0, cluster_time + relative)
         pos = body + size
@@ -265,18 +363,12 @@ _MP3_BITRATES = {  # kbit/s by (MPEG-1?, layer 3?) for bit-rate index 1..14
 }
 _MP3_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
 _ADTS_RATES = (96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000)
+_MP3_SYNC_WINDOW = 65_536  # a real file's first frame is this close to its start (after ID3)
 
 
-def mp3_seconds(data: bytes) -> float | None:
-    pos = 0
-    if data.startswith(b"ID3") and len(data) >= 10:
-        tag = data[6:10]
-        pos = 10 + ((tag[0] << 21) | (tag[1] << 14) | (tag[2] << 7) | tag[3])
-    while pos + 4 <= len(data) and not (data[pos] == 0xFF and data[pos + 1] & 0xE0 == 0xE0):
-        pos += 1
-        if pos > 65536:
-            return None
-    if pos + 4 > len(data):
+def _mp3_header(data: bytes, pos: int) -> tuple[bool, int, int, int] | None:
+    """(MPEG-1?, sample rate, bit rate, frame length) of a layer III frame header at pos."""
+    if pos + 4 > len(data) or data[pos] != 0xFF or data[pos + 1] & 0xE0 != 0xE0:
         return None
     header = int.from_bytes(data[pos : pos + 4], "big")
     version, layer = (header >> 19) & 3, (header >> 17) & 3
@@ -285,21 +377,59 @@ def mp3_seconds(data: bytes) -> float | None:
         return None  # only MPEG audio layer III is read
     mpeg1 = version == 3
     rate = _MP3_RATES[version][rate_index]
-    samples_per_frame = 1152 if mpeg1 else 576
-    frame = data[pos : pos + 200]
-    for marker in (b"Xing", b"Info"):
-        if (i := frame.find(marker)) >= 0 and len(frame) >= i + 12:
-            flags = struct.unpack_from(">I", frame, i + 4)[0]
-            if flags & 1:
-                frames = struct.unpack_from(">I", frame, i + 8)[0]
-                return frames * samples_per_frame / rate
     bitrate = _MP3_BITRATES[(mpeg1, 3)][bitrate_index - 1] * 1000
+    padding = (header >> 9) & 1
+    length = (144 if mpeg1 else 72) * bitrate // rate + padding
+    return mpeg1, rate, bitrate, length
+
+
+def mp3_seconds(data: bytes, budget: Budget) -> float | None:
+    """The Xing/Info or VBRI frame count of the first frame, else the constant bit rate.
+
+    The first frame is one whose header is valid and is followed by another valid header
+    where its length says (so a stray 0xFF in a tag or garbage is not taken for audio),
+    searched for in the first 64 KB after any ID3 tag only."""
+    pos = 0
+    if data.startswith(b"ID3") and len(data) >= 10:
+        tag = data[6:10]
+        pos = 10 + ((tag[0] << 21) | (tag[1] << 14) | (tag[2] << 7) | tag[3])
+    limit = min(len(data), pos + _MP3_SYNC_WINDOW)
+    found = None
+    while (pos := data.find(b"\xff", pos, limit)) >= 0:
+        budget.step()
+        header = _mp3_header(data, pos)
+        if header is not None and (
+            _mp3_header(data, pos + header[3]) is not None
+            or pos + header[3] + 4 > len(data)
+            or _vbr_frames(data[pos : pos + 200]) is not None
+        ):
+            found = header
+            break
+        pos += 1
+    if found is None:
+        return None
+    mpeg1, rate, bitrate, _length = found
+    frames = _vbr_frames(data[pos : pos + 200])
+    if frames is not None:
+        return frames * (1152 if mpeg1 else 576) / rate
     return (len(data) - pos) * 8 / bitrate
 
 
-def adts_seconds(data: bytes) -> float | None:
+def _vbr_frames(frame: bytes) -> int | None:
+    """The frame count a variable-bit-rate file keeps in its first frame (Xing/Info, VBRI)."""
+    for marker in (b"Xing", b"Info"):
+        i = frame.find(marker)
+        if 0 <= i <= len(frame) - 12 and struct.unpack_from(">I", frame, i + 4)[0] & 1:
+            return struct.unpack_from(">I", frame, i + 8)[0]
+    if frame[36:40] == b"VBRI" and len(frame) >= 36 + 18:
+        return struct.unpack_from(">I", frame, 36 + 14)[0]
+    return None
+
+
+def adts_seconds(data: bytes, budget: Budget) -> float | None:
     pos, frames, rate = 0, 0, None
     while pos + 7 <= len(data) and data[pos] == 0xFF and data[pos + 1] & 0xF6 == 0xF0:
+        budget.step()
         rate_index = (data[pos + 2] >> 2) & 0xF
         if rate_index >= len(_ADTS_RATES):
             return None
@@ -309,6 +439,8 @@ def adts_seconds(data: bytes) -> float | None:
             break
         frames += 1 + (data[pos + 6] & 3)
         pos += length
+        if frames * 1024 > budget.seconds * rate:
+            break  # already too long
     return frames * 1024 / rate if frames and rate else None
 
 
@@ -323,12 +455,20 @@ READERS = {
 }
 
 
-def duration_seconds(data: bytes, content_type: str) -> float | None:
-    """Seconds of audio in ``data`` (sniffed as ``content_type``), or None when unknown."""
+def duration_seconds(
+    data: bytes, content_type: str, *, max_seconds: float = DEFAULT_MAX_SECONDS
+) -> float | None:
+    """Seconds of audio in ``data`` (sniffed as ``content_type``), or None when unknown.
+
+    ``max_seconds`` is the longest recording allowed; it sets the reader's budget. Raises
+    ``TooComplex`` for a file with more structure than a real recording that long has.
+    """
     reader = READERS.get(content_type)
     if reader is None:
         return None
     try:
-        return reader(data)
-    except (ValueError, IndexError, struct.error, KeyError):
+        return reader(data, Budget.for_seconds(max_seconds))
+    except TooComplex:
+        raise
+    except (ValueError, IndexError, struct.error, KeyError, OverflowError):
         return None

@@ -13,13 +13,16 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 
-from .audio_duration import duration_seconds
+from .audio_duration import TooComplex, duration_seconds
 
 MAX_AUDIO_BYTES = 10 * 1024 * 1024
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 # 60 megapixels: above any phone's usual photo, below what would exhaust memory when the
 # photo is re-saved without its metadata.
 MAX_PHOTO_PIXELS = 60_000_000
+# Where a checked upload keeps what its one read found, for the next check of the same upload.
+_AUDIO_CHECKED = "_everyvoice_audio_checked"
+_PHOTO_CHECKED = "_everyvoice_photo_checked"
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,13 @@ def image_sniff(head: bytes) -> Sniffed | None:
 
 
 def audio_check(file) -> Sniffed:
-    """Raise a ValidationError a person can act on, or say what the audio is."""
+    """Raise a ValidationError a person can act on, or say what the audio is.
+
+    The file is read once, in one pass that sniffs its type and reads its length; the result
+    is kept on the upload, so the form's check and the service's check cost one read."""
+    checked = getattr(file, _AUDIO_CHECKED, None)
+    if checked is not None:
+        return checked
     if file.size > MAX_AUDIO_BYTES:
         raise ValidationError(
             "The recording must be smaller than 10 MB. It is %(size)s. Try a shorter recording.",
@@ -77,14 +86,23 @@ def audio_check(file) -> Sniffed:
         )
     if file.size == 0:
         raise ValidationError("The recording is empty. Try recording again.", code="empty")
-    sniffed = audio_sniff(file_head(file))
+    file.seek(0)
+    data = file.read(MAX_AUDIO_BYTES + 1)
+    file.seek(0)
+    sniffed = audio_sniff(data[:64])
     if sniffed is None:
         raise ValidationError(
             "The file must be a sound recording (for example MP3, M4A, WAV, OGG or WEBM).",
             code="not_audio",
         )
     limit = settings.EVERYVOICE_MAX_AUDIO_SECONDS
-    seconds = audio_seconds(file, sniffed)
+    try:
+        seconds = duration_seconds(data, sniffed.content_type, max_seconds=limit)
+    except TooComplex as exc:
+        raise ValidationError(
+            "We could not read this recording. Try recording it again, or save it as MP3 or M4A.",
+            code="unreadable",
+        ) from exc
     if seconds is not None and seconds > limit:
         raise ValidationError(
             "The recording must be %(limit)s long or shorter. It is %(length)s long. "
@@ -92,15 +110,8 @@ def audio_check(file) -> Sniffed:
             code="too_long",
             params={"limit": _spoken_length(limit), "length": _spoken_length(seconds)},
         )
+    setattr(file, _AUDIO_CHECKED, sniffed)
     return sniffed
-
-
-def audio_seconds(file, sniffed: Sniffed) -> float | None:
-    """How long the recording is, from its headers; None when the file does not say."""
-    file.seek(0)
-    data = file.read(MAX_AUDIO_BYTES + 1)
-    file.seek(0)
-    return duration_seconds(data, sniffed.content_type)
 
 
 def _spoken_length(seconds: float) -> str:
@@ -115,6 +126,15 @@ def _spoken_length(seconds: float) -> str:
 
 
 def photo_check(file) -> Sniffed:
+    """Raise a ValidationError a person can act on, or say what the photo is.
+
+    The photo is opened and decoded once, here: its size in pixels is checked from its
+    header before any pixel is decoded (a small file can hold a huge picture), then the
+    picture is copied without its metadata (``photo_without_metadata``), so a photo that
+    cannot be decoded is refused with a message instead of failing when it is saved."""
+    checked = getattr(file, _PHOTO_CHECKED, None)
+    if checked is not None:
+        return checked[0]
     if file.size > MAX_PHOTO_BYTES:
         raise ValidationError(
             "The photo must be smaller than 10 MB. It is %(size)s.",
@@ -124,11 +144,13 @@ def photo_check(file) -> Sniffed:
     sniffed = image_sniff(file_head(file))
     if sniffed is None:
         raise ValidationError("The photo must be a JPG, PNG, WEBP or HEIC file.", code="not_image")
-    # It must also open as a picture, or its metadata could not be removed when it is saved.
     try:
-        with _open_image(file) as image:
-            pixels = image.width * image.height
-            image.verify()
+        clean = _photo_clean_bytes(file, sniffed)
+    except _TooManyPixels as exc:
+        raise ValidationError(
+            "The photo is too big to store. Take it again with a lower resolution.",
+            code="too_many_pixels",
+        ) from exc
     except Exception as exc:  # Pillow raises many kinds for a broken or hostile file
         raise ValidationError(
             "The photo could not be opened. Try taking it again, or save it as a JPG.",
@@ -136,45 +158,61 @@ def photo_check(file) -> Sniffed:
         ) from exc
     finally:
         file.seek(0)
-    if pixels > MAX_PHOTO_PIXELS:  # a small file can still hold a huge picture
-        raise ValidationError(
-            "The photo is too big to store. Take it again with a lower resolution.",
-            code="too_many_pixels",
-        )
+    setattr(file, _PHOTO_CHECKED, (sniffed, clean))
     return sniffed
 
 
-def _open_image(file):
-    from PIL import Image
-
-    if image_sniff(file_head(file)) == Sniffed("image/heic", ".heic"):
-        from pillow_heif import register_heif_opener  # installed with Wagtail
-
-        register_heif_opener()
-    file.seek(0)
-    return Image.open(file)
+class _TooManyPixels(Exception):
+    pass
 
 
-def photo_without_metadata(file) -> ContentFile:
+def _photo_clean_bytes(file, sniffed: Sniffed) -> bytes:
     """The photo with its pixels only: no EXIF (GPS position, camera serial number, time),
     XMP, comments or colour profile. It is turned the way the camera's orientation tag said
     first, so it still shows the right way up without that tag. HEIC (from iPhones) becomes
     a JPG, which every browser can show; other formats stay as they were."""
+    import warnings
+
     from PIL import Image, ImageOps
 
-    with _open_image(file) as image:
-        kind = "JPEG" if image.format not in ("PNG", "WEBP") else image.format
-        upright = ImageOps.exif_transpose(image)
-        alpha = kind != "JPEG" and ("A" in upright.getbands() or "transparency" in upright.info)
-        mode = "RGBA" if alpha else ("L" if upright.mode in ("1", "L") else "RGB")
-        converted = upright.convert(mode)
-        # A new image from the raw pixels carries no metadata at all.
-        clean = Image.frombytes(mode, converted.size, converted.tobytes())
+    if sniffed.content_type == "image/heic":
+        from pillow_heif import register_heif_opener  # installed with Wagtail
+
+        register_heif_opener()
+    file.seek(0)
+    with warnings.catch_warnings():
+        # Pillow's own decompression-bomb warning is an error here: our limit is lower.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            opened = Image.open(file)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise _TooManyPixels from exc
+        with opened as image:
+            if image.width * image.height > MAX_PHOTO_PIXELS:
+                raise _TooManyPixels  # from the header, before any pixel is decoded
+            kind = "JPEG" if image.format not in ("PNG", "WEBP") else image.format
+            try:
+                upright = ImageOps.exif_transpose(image)
+            except Exception:  # a damaged orientation tag: keep the picture as it is
+                upright = image
+            alpha = kind != "JPEG" and (
+                "A" in upright.getbands() or "transparency" in upright.info
+            )
+            mode = "RGBA" if alpha else ("L" if upright.mode in ("1", "L") else "RGB")
+            converted = upright.convert(mode)
+            # A new image from the raw pixels carries no metadata at all.
+            clean = Image.frombytes(mode, converted.size, converted.tobytes())
     out = io.BytesIO()
     options = {"quality": 90} if kind in ("JPEG", "WEBP") else {}
     clean.save(out, format=kind, **options)
-    file.seek(0)
-    return ContentFile(out.getvalue(), name=getattr(file, "name", None) or "photo")
+    return out.getvalue()
+
+
+def photo_without_metadata(file) -> ContentFile:
+    """The checked photo's clean copy (see ``_photo_clean_bytes``): made once per upload."""
+    photo_check(file)
+    clean = getattr(file, _PHOTO_CHECKED)[1]
+    return ContentFile(clean, name=getattr(file, "name", None) or "photo")
 
 
 def validate_flipchart_photo(file) -> None:
