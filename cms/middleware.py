@@ -33,3 +33,53 @@ class StaffMFARequiredMiddleware:
         from allauth.mfa.utils import is_mfa_enabled
 
         return not is_mfa_enabled(user, types=["totp"])
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body that is too big before any of it is read.
+
+    Django reads a body only when something asks for it (a form, CSRF's check), so checking
+    the declared ``Content-Length`` here, first in the chain, refuses a 30 MB post without
+    reading a byte of it. Bodies sent in chunks have no length to check, and Django under
+    WSGI would read them as empty; browsers never send forms that way, so they are refused too.
+    Limits depend on the path (settings, in bytes): the survey's pages take an audio answer,
+    staff pages take photos and documents, everything else takes small forms only. The web
+    server in front (nginx in docker-compose.yml) has its own cap at the largest of these.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.limits = [
+            (prefix, int(limit)) for prefix, limit in settings.EVERYVOICE_MAX_REQUEST_BYTES_BY_PATH
+        ]
+        self.default = int(settings.EVERYVOICE_MAX_REQUEST_BYTES)
+
+    def limit_for(self, path: str) -> int:
+        return next(
+            (limit for prefix, limit in self.limits if path.startswith(prefix)), self.default
+        )
+
+    def __call__(self, request):
+        meta = request.META
+        if "chunked" in meta.get("HTTP_TRANSFER_ENCODING", "").lower():
+            return self.refuse(self.limit_for(request.path_info))
+        try:
+            length = int(meta.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads an unreadable length as no body at all
+        limit = self.limit_for(request.path_info)
+        if length > limit:
+            return self.refuse(limit)
+        return self.get_response(request)
+
+    @staticmethod
+    def refuse(limit: int):
+        from django.http import HttpResponse
+        from django.template.defaultfilters import filesizeformat
+        from django.template.loader import render_to_string
+
+        html = render_to_string("413.html", {"limit": filesizeformat(limit)})
+        response = HttpResponse(html, status=413)
+        # The client may still be sending: say the connection ends here.
+        response["Connection"] = "close"
+        return response

@@ -6,6 +6,7 @@ Limits are generous because many people may share one address at a day centre or
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -26,8 +27,15 @@ LOOKUP = Limit("lookup", 20, 10 * 60)
 
 
 def client_address(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a trusted proxy rewrites
-    # it, and the deployment's proxy is responsible for REMOTE_ADDR being the real address.
+    """REMOTE_ADDR, unless the site runs behind proxies we trust (their number in
+    EVERYVOICE_TRUSTED_PROXY_COUNT): then the address the nearest of them saw, which it added
+    last to X-Forwarded-For. Hops further left were written by the client and prove nothing."""
+    proxies = settings.EVERYVOICE_TRUSTED_PROXY_COUNT
+    if proxies:
+        hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        hops = [h for h in hops if h]
+        if len(hops) >= proxies:
+            return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

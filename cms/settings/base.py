@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: refuses an over-size body before anything reads it.
+    "cms.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -198,6 +200,11 @@ ACCOUNT_FORMS = {
 # Where a participant lands after signing in, unless they were on their way somewhere.
 EVERYVOICE_PARTICIPANT_LOGIN_REDIRECT_URL = "/my-answers/"
 ACCOUNT_LOGOUT_ON_GET = False
+# How many proxies we run in front of Django (1 behind docker-compose.yml's nginx). Their
+# hops of X-Forwarded-For give the client's address for rate limits (feedback/ratelimit.py)
+# and allauth's; 0 (no proxy) uses REMOTE_ADDR. Never set it where clients reach Django direct.
+EVERYVOICE_TRUSTED_PROXY_COUNT = env.int("EVERYVOICE_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = EVERYVOICE_TRUSTED_PROXY_COUNT
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -250,6 +257,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 EVERYVOICE_MAX_AUDIO_SECONDS = env.int("EVERYVOICE_MAX_AUDIO_SECONDS", default=10 * 60)
 # Audio answers may be up to 10 MB; anything bigger is refused before it is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
+# The largest request body taken at all, by path, checked before the body is read
+# (cms.middleware.RequestSizeLimitMiddleware; nginx in docker-compose.yml caps at the largest).
+# Survey pages take one audio answer (10 MB) plus the form; staff pages take a flipchart photo,
+# image or document (10 MB each) plus the form; everything else is small forms.
+EVERYVOICE_MAX_REQUEST_BYTES = env.int("EVERYVOICE_MAX_REQUEST_BYTES", default=1024 * 1024)
+EVERYVOICE_MAX_REQUEST_BYTES_BY_PATH = [
+    ("/survey/", env.int("EVERYVOICE_MAX_SURVEY_REQUEST_BYTES", default=11 * 1024 * 1024)),
+    ("/admin/", env.int("EVERYVOICE_MAX_STAFF_REQUEST_BYTES", default=12 * 1024 * 1024)),
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- Wagtail --------------------------------------------------------------------------------
