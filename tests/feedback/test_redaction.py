@@ -128,6 +128,89 @@ KEPT = [
 ]
 
 
+# The gaps issue #12 found (an attacker's and a new user's tries), written before the rules
+# that close them changed: a regression table from here on, not held-out evaluation.
+GAPS = [
+    # an unlisted name with no cue word
+    ("I went with Tobiah to the clinic", "I went with [name] to the clinic"),
+    ("The nurse said Quilla was a fighter", "The nurse said [name] was a fighter"),
+    # accented names
+    (
+        "My support worker is great, Jesús always listens",
+        "My support worker is great, [name] always listens",
+    ),
+    ("I saw José and Zoë at the day centre", "I saw [name] and [name] at the day centre"),
+    # initials
+    ("J. Smith was rude to my son", "[name] was rude to my son"),
+    ("I spoke to A. Khan on the ward", "I spoke to [name] on the ward"),
+    # a lowercase address with no cue
+    ("27 london rd is where I stay", "[address] is where I stay"),
+    ("the flat at 5 station road is cold", "the flat at [address] is cold"),
+    # a birth year
+    ("I was born 1985 and still wait", "I was born [date of birth] and still wait"),
+    ("year of birth: 1990", "year of birth: [date of birth]"),
+    ("DOB 1985", "DOB [date of birth]"),
+    ("(b. 1972) my brother", "(b. [date of birth]) my brother"),
+    # social-media handles
+    ("follow me on @name99 for updates", "follow me on [handle] for updates"),
+    ("my insta is @sarah_j.x", "my insta is [handle]"),
+    # phone digits typed with the letter O
+    ("call me on 07O00 900123", "call me on [phone]"),
+    ("O7700 900123 is my mobile", "[phone] is my mobile"),
+    ("ring 0116 496 OOO1", "ring [phone]"),
+]
+
+# Ordinary feedback near those rules that must stay as it is (over-redaction loses meaning).
+NEAR_MISSES = [
+    "I saw the GP on Monday",
+    "Ward 27 was noisy",
+    "Ring NHS 111 at night",
+    "in 2019 the service changed",
+    "The Annual Health Checks pathway and the Dynamic Support Register",
+    "Pledge 9 on Reasonable Adjustments",
+    "Crisis Support and Respite and Carers",
+    "Leicester Royal Infirmary was busy",
+    "We were at the Bradgate Unit",
+    "I went to Glenfield Hospital in the car",
+    "The Autism Assessment took two years",
+    "They moved him to Ward 3 at 10.30",
+    "The Learning Disability Liaison Nurse was good",
+    "The Keyworker Service rang me on Tuesday",
+    "We met at the Hope Centre in Loughborough",
+    "Transitions to adult services were hard",
+    "The LeDeR review found problems",
+    "Meet @ the hospital at 2",
+    "The Forensic pathway needs work",
+    "I use Makaton and PECS at home",
+    "OK 2 go now",
+    "In May 2020 it got better",
+    "I was told to call 111 or go to A&E",
+    "My EHCP review is in June",
+    "The Oliver McGowan training helped",
+    "the CAMHS team in Rutland",
+    "Hospital Discharge took 6 weeks",
+    "We had a CTR in 2021 and a C(E)TR in 2022",
+    "The Paediatric Unit at the LRI",
+    "I like Lego and Minecraft",
+    "We went to Bradgate Park",
+    "The bus to Leicester General Hospital",
+    "we walked 2 miles down the lane",
+    "Plan B. Then we waited",
+    "It was 1985 when the home closed",
+]
+
+
+@pytest.mark.xfail(strict=True, reason="gap found in issue #12; the rules are not changed yet")
+@pytest.mark.parametrize(("text", "expected"), GAPS)
+def test_closes_the_gaps_found(text: str, expected: str) -> None:
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_keeps_ordinary_feedback_near_the_new_rules(text: str) -> None:
+    assert redact(text).text == text
+
+
 @pytest.mark.parametrize(("text", "expected"), REDACTED)
 def test_redacts(text: str, expected: str) -> None:
     assert redact(text).text == expected
