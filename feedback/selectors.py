@@ -5,6 +5,7 @@ import json
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import QuerySet
@@ -116,6 +117,52 @@ def response_by_reference(*, typed: str) -> Response | None:
     if code is None:
         return None
     return Response.objects.select_related("survey").filter(reference=code).first()
+
+
+CODE_NOT_FOUND = (
+    "We cannot find that reference code. Check it and try again. "
+    "It has 10 letters and numbers, like K7QH-M3XW-9C"
+)
+
+
+@dataclass(frozen=True)
+class CodeLookUp:
+    """What a reference-code look-up found: the response, or why there is none."""
+
+    response: Response | None = None
+    spam: bool = False
+    rate_limited: bool = False
+
+    def refusal(self, request, *, again: str):
+        """The HTTP answer to send at once for a refused look-up, else None: a bot that
+        filled the honeypot is sent back to ``again``; past the rate limit, a 429 page."""
+        from django.shortcuts import redirect, render
+
+        if self.spam:
+            return redirect(again)
+        if self.rate_limited:
+            return render(request, "feedback/rate_limited.html", status=429)
+        return None
+
+
+def response_look_up(*, request, form) -> CodeLookUp:
+    """The one reference-code look-up, shared by resume, withdraw and follow: honeypot, then
+    the per-address rate limit (``ratelimit.LOOKUP``), then the code. A code that is unknown
+    or withdrawn puts the same error on the form's ``code`` field, so no page can test codes
+    faster than another or tell the two apart."""
+    from . import ratelimit
+
+    if form.is_spam:
+        return CodeLookUp(spam=True)
+    if not ratelimit.hit(request, ratelimit.LOOKUP):
+        return CodeLookUp(rate_limited=True)
+    if not form.is_valid():
+        return CodeLookUp()
+    response = response_by_reference(typed=form.cleaned_data["code"])
+    if response is None or response.status == ResponseStatus.WITHDRAWN:
+        form.add_error("code", CODE_NOT_FOUND)
+        return CodeLookUp()
+    return CodeLookUp(response=response)
 
 
 def response_answers(*, response: Response) -> dict[str, Answer]:

@@ -499,40 +499,15 @@ def done(request, survey_id: int):
 # --- resume with a reference code ----------------------------------------------------------
 
 
-CODE_NOT_FOUND = (
-    "We cannot find that reference code. Check it and try again. "
-    "It has 10 letters and numbers, like K7QH-M3XW-9C"
-)
-
-
-def _look_up_code(request, form, *, again: str):
-    """The shared first step of resume and withdraw: honeypot, rate limit, then the code.
-
-    Returns ``(response, None)`` for a usable code, or ``(None, early)`` where ``early`` is
-    the HTTP response to send now (or None to show the form again with its errors). One path
-    for both pages, so neither can test codes faster or answer differently.
-    """
-    if form.is_spam:
-        return None, redirect(again)
-    if not ratelimit.hit(request, ratelimit.LOOKUP):
-        return None, _rate_limited(request)
-    if not form.is_valid():
-        return None, None
-    response = selectors.response_by_reference(typed=form.cleaned_data["code"])
-    if response is None or response.status == ResponseStatus.WITHDRAWN:
-        form.add_error("code", CODE_NOT_FOUND)
-        return None, None
-    return response, None
-
-
 @require_http_methods(["GET", "POST"])
 def resume(request):
     form = forms.ResumeForm(request.POST or None)
     errors: list[dict] = []
     if request.method == "POST":
-        response, early = _look_up_code(request, form, again="feedback:resume")
-        if early is not None:
-            return early
+        look_up = selectors.response_look_up(request=request, form=form)
+        if refusal := look_up.refusal(request, again="feedback:resume"):
+            return refusal
+        response = look_up.response
         if response is not None and response.is_draft:
             remember_response(request, response)
             return redirect("feedback:carry_on", response.survey_id)
@@ -554,14 +529,16 @@ def withdraw(request):
     """Take your answers back with your reference code: type it, check, confirm.
 
     The first POST looks the code up and asks "are you sure?"; the second (with
-    ``confirm``) withdraws. Same look-up as resume (see ``_look_up_code``).
+    ``confirm``) withdraws. Same look-up as resume and follow
+    (``selectors.response_look_up``).
     """
     form = forms.ResumeForm(request.POST or None)
     errors: list[dict] = []
     if request.method == "POST":
-        response, early = _look_up_code(request, form, again="feedback:withdraw")
-        if early is not None:
-            return early
+        look_up = selectors.response_look_up(request=request, form=form)
+        if refusal := look_up.refusal(request, again="feedback:withdraw"):
+            return refusal
+        response = look_up.response
         if response is not None and request.POST.get("confirm") == "yes":
             services.response_withdraw(response=response)
             return render(request, "feedback/withdrawn.html", {})

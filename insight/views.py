@@ -15,7 +15,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.audit import audit_record
 from cms.models import AuditAction, ConsultationPage
-from feedback import ratelimit
 from feedback import selectors as feedback_selectors
 from feedback.forms import ResumeForm
 from feedback.models import ResponseStatus
@@ -306,26 +305,18 @@ def follow(request):
     form = ResumeForm(request.POST or None)
     followed = []
     if request.method == "POST":
-        if form.is_spam:
-            return redirect("insight_follow:follow")
-        if not ratelimit.hit(request, ratelimit.LOOKUP):
-            return render(request, "feedback/rate_limited.html", status=429)
-        if form.is_valid():
-            response = feedback_selectors.response_by_reference(typed=form.cleaned_data["code"])
-            if response is None or response.status == ResponseStatus.WITHDRAWN:
-                form.add_error(
-                    "code",
-                    "We cannot find that reference code. Check it and try again. "
-                    "It has 10 letters and numbers, like K7QH-M3XW-9C",
-                )
-            elif response.status == ResponseStatus.DRAFT:
-                return render(
-                    request,
-                    "insight/follow_draft.html",
-                    {"response": response, "carry_on": reverse("feedback:resume")},
-                )
-            else:
-                followed = [selectors.follow_response(response=response)]
+        look_up = feedback_selectors.response_look_up(request=request, form=form)
+        if refusal := look_up.refusal(request, again="insight_follow:follow"):
+            return refusal
+        response = look_up.response
+        if response is not None and response.status == ResponseStatus.DRAFT:
+            return render(
+                request,
+                "insight/follow_draft.html",
+                {"response": response, "carry_on": reverse("feedback:resume")},
+            )
+        if response is not None:
+            followed = [selectors.follow_response(response=response)]
     elif request.user.is_authenticated:
         followed = [
             selectors.follow_response(response=r)
