@@ -45,6 +45,46 @@ def postgres(db) -> None:
         service_missing("PostgreSQL: set DATABASE_URL=postgres://... to run this test")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> Iterator[None]:
+    """Rate-limit counters and cached pages live in Django's cache: each test starts and ends
+    with none. Pure tests run without Django too (``-p no:django``): then there is no cache."""
+    if not settings.configured:
+        yield
+        return
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def queued(monkeypatch) -> list[tuple[str, tuple]]:
+    """Jobs sent to the broker (by name and args), instead of sending them."""
+    sent: list[tuple[str, tuple]] = []
+    monkeypatch.setattr("cms.jobs.enqueue", lambda name, *args: sent.append((name, args)) or True)
+    return sent
+
+
+@pytest.fixture
+def survey(db):
+    """A published survey with one question of each type (tests/feedback/factories.py)."""
+    from tests.feedback.factories import survey_page
+
+    return survey_page()
+
+
+@pytest.fixture
+def demo_site(site_url) -> str:
+    """The live test server with the demo content loaded (``load_demo``)."""
+    from django.core.management import call_command
+
+    with open(os.devnull, "w") as quiet:
+        call_command("load_demo", stdout=quiet)
+    return site_url
+
+
 @pytest.fixture(scope="session")
 def redis_url() -> str:
     url = os.environ.get("REDIS_URL", "")

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -16,7 +15,7 @@ from cms.models import AuditAction, AuditEvent
 from cms.roles import Role
 from feedback import ratelimit, selectors, services
 from feedback.models import Answer
-from tests.feedback.factories import staff_user, survey_page
+from tests.feedback.factories import staff_user
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,18 +24,6 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "a-production-like-secret-" + "x" * 40,
     "DJANGO_ALLOWED_HOSTS": "everyvoice.example.nhs.uk",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def survey(db):
-    return survey_page()
 
 
 def test_check_deploy_is_clean_under_production_settings():

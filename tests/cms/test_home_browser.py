@@ -1,17 +1,10 @@
 """The site shell in a real browser: accessible, keyboard-usable, no third-party requests."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.axe import describe
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def demo_site(site_url):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    return site_url
 
 
 def test_home_page_has_no_axe_violations(page, demo_site, axe):

@@ -1,7 +1,6 @@
 """Every page type in a real browser: no axe violations, reading help works, prints well."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.axe import describe
 
@@ -20,12 +19,6 @@ PAGES = [
     "/contact/",
     "/our-plan/?print=1",
 ]
-
-
-@pytest.fixture
-def demo_site(site_url):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    return site_url
 
 
 def test_every_page_type_has_no_axe_violations(page, demo_site, axe):

@@ -11,7 +11,6 @@ from tests.feedback.factories import (
     FocusGroupSessionFactory,
     consultation_page,
     staff_user,
-    survey_page,
 )
 
 pytestmark = pytest.mark.django_db
@@ -20,11 +19,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def staff(django_user_model):
     return staff_user(django_user_model)
-
-
-@pytest.fixture
-def survey():
-    return survey_page()
 
 
 def test_staff_enter_a_paper_response_through_the_participant_pages(client, staff, survey):

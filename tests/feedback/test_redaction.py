@@ -11,13 +11,6 @@ import pytest
 
 from feedback.redaction import KINDS, Redacted, is_valid_nhs_number, redact
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> None:
-    """Overrides tests/feedback/conftest.py's cache-clearing fixture: these tests need no
-    Django, so they also run with ``-p no:django``."""
-
-
 # (input, expected redacted text)
 REDACTED = [
     # names: cues

@@ -26,11 +26,6 @@ from tests.feedback.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def survey():
-    return survey_page()
-
-
 def q(survey, kind):
     return next(x for x in selectors.survey_questions(survey=survey) if x.type == kind)
 

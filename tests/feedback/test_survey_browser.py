@@ -4,7 +4,6 @@ import pytest
 
 from feedback.models import Answer, Response, ResponseStatus
 from tests.browser.axe import describe
-from tests.feedback.factories import survey_page
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +26,6 @@ def continue_with_keyboard(page) -> None:
 def assert_accessible(page, axe) -> None:
     violations = axe(page)
     assert violations == [], f"{page.url}\n{describe(violations)}"
-
-
-@pytest.fixture
-def survey(site_url, queued):
-    return survey_page()
 
 
 def test_whole_survey_with_keyboard_only_on_a_phone(phone_page, site_url, survey, axe, queued):
@@ -162,7 +156,9 @@ def test_whole_survey_with_keyboard_only_on_a_phone(phone_page, site_url, survey
     assert [e for e in errors if "Content Security Policy" in e] == []
 
 
-def test_resume_with_the_reference_code_after_clearing_cookies(page, site_url, survey, axe):
+def test_resume_with_the_reference_code_after_clearing_cookies(
+    page, site_url, survey, axe, queued
+):
     page.goto(site_url + survey.url)
     tab_to(page, "button[type=submit]")
     with page.expect_navigation():

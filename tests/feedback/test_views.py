@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 WEBM = b"\x1a\x45\xdf\xa3" + b"\x00" * 200
 
 
-@pytest.fixture
-def survey():
-    return survey_page()
-
-
 def questions(survey):
     return {q.type: q for q in selectors.survey_questions(survey=survey)}
 

@@ -1,17 +1,9 @@
 import pytest
-from django.core.cache import cache
 
 from cms.models import Collaborative
 from tests.feedback.factories import consultation_page, survey_page
 
 from .factories import engagement, member, pledge_for
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
