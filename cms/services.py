@@ -34,6 +34,9 @@ from .models import Pathway, Pledge, split_lines
 from .selectors import taxonomy_rows
 
 CSV_COLUMNS = ["code", "kind", "name", "description", "keywords"]
+# Bounds on what an import reads: the full taxonomy is about 20 KB with 5 columns.
+MAX_CSV_CHARS = 2_000_000
+MAX_CSV_COLUMNS = 50
 KINDS = {"pledge": Pledge, "pathway": Pathway}
 _PLEDGE_CODE_RE = re.compile(r"^pledge-(\d{1,3})$")
 # Spreadsheet programs run cells starting with these as formulas (CSV injection); export
@@ -95,10 +98,42 @@ class _Row:
 
 
 def _parse(source: TextIO | str, result: ImportResult) -> list[_Row]:
-    text = source if isinstance(source, str) else source.read()
+    text = source if isinstance(source, str) else source.read(MAX_CSV_CHARS + 1)
+    if len(text) > MAX_CSV_CHARS:
+        result.errors.append(
+            RowError(1, "", "The file is too big for a taxonomy. Nothing was imported.")
+        )
+        return []
     text = text.removeprefix("\ufeff")  # Excel writes a byte-order mark
+    if (nul := text.find("\x00")) >= 0:
+        # A NUL is never text (a spreadsheet's own file, or a damaged one); PostgreSQL
+        # refuses it too, so say where it is instead of failing on save.
+        result.errors.append(
+            RowError(
+                text.count("\n", 0, nul) + 1,
+                "",
+                "This line has a character that is not text. Save the file as 'CSV UTF-8' "
+                "and try again. Nothing was imported.",
+            )
+        )
+        return []
     reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    try:
+        fieldnames = reader.fieldnames or []
+    except csv.Error as exc:
+        result.errors.append(RowError(1, "", f"The first line cannot be read: {exc}."))
+        return []
+    if len(fieldnames) > MAX_CSV_COLUMNS:
+        result.errors.append(
+            RowError(
+                1,
+                "",
+                f"The first line has {len(fieldnames):,} columns; a taxonomy has "
+                f"{len(CSV_COLUMNS)}. Nothing was imported.",
+            )
+        )
+        return []
+    header = [h.strip().lower() for h in fieldnames]
     missing = [c for c in CSV_COLUMNS if c not in header]
     if missing:
         result.errors.append(
@@ -113,38 +148,63 @@ def _parse(source: TextIO | str, result: ImportResult) -> list[_Row]:
     reader.fieldnames = header
     rows: list[_Row] = []
     seen: dict[str, int] = {}
-    for raw in reader:
-        line = reader.line_num
-        if None in raw:
-            result.errors.append(RowError(line, "", "This row has more cells than columns."))
-            continue
-        values = {k: _unsafe_cell((raw.get(k) or "").strip()) for k in CSV_COLUMNS}
-        if not any(values.values()):
-            continue  # blank line
-        code, kind = values["code"].lower(), values["kind"].lower()
-        problems = []
-        if not code:
-            problems.append("The code is empty.")
-        elif slugify(code) != code:
-            problems.append(
-                "The code may only have small letters, numbers and hyphens, "
-                f"for example '{slugify(code) or 'pledge-14'}'."
-            )
-        if kind not in KINDS:
-            problems.append("The kind must be 'pledge' or 'pathway'.")
-        if not values["name"]:
-            problems.append("The name is empty.")
-        if not values["description"]:
-            problems.append("The description is empty.")
-        if code in seen:
-            problems.append(f"The code is also on line {seen[code]}; each code once only.")
-        if problems:
-            result.errors.append(RowError(line, code, " ".join(problems)))
-            continue
-        seen[code] = line
-        keywords = [k.strip() for k in values["keywords"].split(";") if k.strip()]
-        rows.append(_Row(line, code, kind, values["name"], values["description"], keywords))
+    for row in _rows_until_unreadable(reader, result):
+        if (parsed := _parse_row(row, reader.line_num, seen, result)) is not None:
+            rows.append(parsed)
     return rows
+
+
+def _rows_until_unreadable(reader: csv.DictReader, result: ImportResult):
+    """The reader's rows; a line the csv module cannot read (a cell over its size limit,
+    a quote left open) is reported with its line number and ends the file there."""
+    while True:
+        before = reader.line_num  # the unreadable row starts on the line after this one
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            result.errors.append(
+                RowError(
+                    before + 1,
+                    "",
+                    f"This line cannot be read ({exc}). Nothing after it was imported.",
+                )
+            )
+            return
+        yield row
+
+
+def _parse_row(raw: dict, line: int, seen: dict[str, int], result: ImportResult) -> _Row | None:
+    if None in raw:
+        result.errors.append(RowError(line, "", "This row has more cells than columns."))
+        return None
+    values = {k: _unsafe_cell((raw.get(k) or "").strip()) for k in CSV_COLUMNS}
+    if not any(values.values()):
+        return None  # blank line
+    code, kind = values["code"].lower(), values["kind"].lower()
+    problems = []
+    if not code:
+        problems.append("The code is empty.")
+    elif slugify(code) != code:
+        problems.append(
+            "The code may only have small letters, numbers and hyphens, "
+            f"for example '{slugify(code) or 'pledge-14'}'."
+        )
+    if kind not in KINDS:
+        problems.append("The kind must be 'pledge' or 'pathway'.")
+    if not values["name"]:
+        problems.append("The name is empty.")
+    if not values["description"]:
+        problems.append("The description is empty.")
+    if code in seen:
+        problems.append(f"The code is also on line {seen[code]}; each code once only.")
+    if problems:
+        result.errors.append(RowError(line, code, " ".join(problems)))
+        return None
+    seen[code] = line
+    keywords = [k.strip() for k in values["keywords"].split(";") if k.strip()]
+    return _Row(line, code, kind, values["name"], values["description"], keywords)
 
 
 def _apply(row: _Row, *, user, result: ImportResult) -> None:

@@ -76,10 +76,31 @@ def parse_line(line: str, *, speaker_group: str = "", words: str = "own_words"):
     return ParsedContribution(text=rest, speaker_group=speaker_group, words=words)
 
 
+# Bounds on one entry, so a paste of a whole file cannot hold a request for minutes: a long
+# focus group has a few hundred contributions, and a contribution is a few sentences.
+MAX_CONTRIBUTIONS = 1_000
+MAX_LINE_CHARS = 5_000
+
+
 def parse_lines(
     text: str, *, speaker_group: str = "", words: str = "own_words"
 ) -> list[ParsedContribution]:
-    parsed = (
-        parse_line(line, speaker_group=speaker_group, words=words) for line in text.splitlines()
-    )
-    return [p for p in parsed if p is not None]
+    """Every non-blank line as a contribution. Raises ValueError naming the first line a
+    person must change (too long, or one too many), so nothing is added by halves."""
+    out: list[ParsedContribution] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise ValueError(
+                f"Line {number} has {len(line):,} characters. Split it into contributions "
+                f"of {MAX_LINE_CHARS:,} characters or fewer."
+            )
+        parsed = parse_line(line, speaker_group=speaker_group, words=words)
+        if parsed is None:
+            continue
+        if len(out) == MAX_CONTRIBUTIONS:
+            raise ValueError(
+                f"Line {number} is contribution {MAX_CONTRIBUTIONS + 1:,}. Enter at most "
+                f"{MAX_CONTRIBUTIONS:,} at a time."
+            )
+        out.append(parsed)
+    return out

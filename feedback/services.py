@@ -346,7 +346,10 @@ def contributions_bulk_create(
 ) -> list[Contribution]:
     """One contribution per non-empty line; each line may set its speaker group and whether
     it is the person's own words (see ``bulk.py``). All or nothing."""
-    parsed = bulk.parse_lines(text, speaker_group=speaker_group, words=words)
+    try:
+        parsed = bulk.parse_lines(text, speaker_group=speaker_group, words=words)
+    except ValueError as exc:
+        raise ValidationError(f"{exc} Nothing was added.", code="too_much") from exc
     if not parsed:
         raise ValidationError("Write at least one contribution, one on each line.")
     start = session.contributions.count()
