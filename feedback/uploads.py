@@ -23,6 +23,7 @@ MAX_PHOTO_PIXELS = 60_000_000
 # Where a checked upload keeps what its one read found, for the next check of the same upload.
 _AUDIO_CHECKED = "_everyvoice_audio_checked"
 _PHOTO_CHECKED = "_everyvoice_photo_checked"
+_ORIENTATION = 0x0112  # the EXIF tag that says which way up the camera was
 
 
 @dataclass(frozen=True)
@@ -191,21 +192,30 @@ def _photo_clean_bytes(file, sniffed: Sniffed) -> bytes:
             if image.width * image.height > MAX_PHOTO_PIXELS:
                 raise _TooManyPixels  # from the header, before any pixel is decoded
             kind = "JPEG" if image.format not in ("PNG", "WEBP") else image.format
-            try:
+            upright = image
+            if _turned(image):
                 upright = ImageOps.exif_transpose(image)
-            except Exception:  # a damaged orientation tag: keep the picture as it is
-                upright = image
             alpha = kind != "JPEG" and (
                 "A" in upright.getbands() or "transparency" in upright.info
             )
             mode = "RGBA" if alpha else ("L" if upright.mode in ("1", "L") else "RGB")
-            converted = upright.convert(mode)
+            # Each step over the pixels costs ~0.1 s for a big photo: convert only if needed.
+            converted = upright if upright.mode == mode else upright.convert(mode)
             # A new image from the raw pixels carries no metadata at all.
             clean = Image.frombytes(mode, converted.size, converted.tobytes())
     out = io.BytesIO()
     options = {"quality": 90} if kind in ("JPEG", "WEBP") else {}
     clean.save(out, format=kind, **options)
     return out.getvalue()
+
+
+def _turned(image) -> bool:
+    """Whether the camera's orientation tag says to turn the picture; a damaged EXIF block
+    says nothing, and the picture is kept as it is."""
+    try:
+        return image.getexif().get(_ORIENTATION, 1) != 1
+    except Exception:  # Pillow raises many kinds for a damaged EXIF block
+        return False
 
 
 def photo_without_metadata(file) -> ContentFile:
