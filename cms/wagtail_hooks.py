@@ -151,3 +151,11 @@ def register_audit_log_menu_item():
         order=900,
         roles=[Role.ADMINISTRATOR],
     )
+
+
+@hooks.register("before_serve_page")
+def public_page_cache(page, request, serve_args, serve_kwargs):
+    """Mark public pages that anonymous readers may get from the shared cache."""
+    from .page_cache import mark_if_cacheable
+
+    mark_if_cacheable(page, request)

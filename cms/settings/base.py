@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "cms.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers of public pages are answered here, before sessions (cms/page_cache.py).
+    "cms.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -121,6 +123,10 @@ else:
     # Rate limits need a cache shared by every process; in the embedded default there is
     # one process, so a local-memory cache is honest.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages kept for anonymous readers (cms/page_cache.py), purged on every change; this
+# only bounds how late a consultation opening or closing by date shows. 0 turns it off.
+EVERYVOICE_PAGE_CACHE_SECONDS = env.int("EVERYVOICE_PAGE_CACHE_SECONDS", default=300)
 
 # --- Background jobs (Celery) ---------------------------------------------------------------
 # Without a broker, tasks run eagerly in-process (still only after the transaction commits,
