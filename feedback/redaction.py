@@ -66,6 +66,17 @@ from typing import NamedTuple
 
 DATA_DIR = Path(__file__).with_name("data")
 
+
+def _data_lines(name: str) -> list[str]:
+    """The lines of a word list in data/, without comments ("#" to the end) or blank lines."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [line for raw in text.splitlines() if (line := raw.split("#", 1)[0].strip())]
+
+
+def _data_words(name: str) -> frozenset[str]:
+    return frozenset(_data_lines(name))
+
+
 KINDS = (
     "email",
     "handle",
@@ -348,24 +359,7 @@ _PHONE_CUE_RE = re.compile(
 _MAX_SPLIT_GROUPS = 12
 
 # National help lines people quote in feedback; they identify nobody, so they stay readable.
-HELP_LINES = frozenset(
-    {
-        "999",  # emergency
-        "112",  # emergency
-        "111",  # NHS 111
-        "101",  # police non-emergency
-        "119",  # NHS vaccinations
-        "116123",  # Samaritans
-        "116117",  # NHS out-of-hours (EU harmonised)
-        "116111",  # Childline (EU harmonised)
-        "08001111",  # Childline
-        "08088081111",  # Mencap Learning Disability Helpline
-        "08088004104",  # National Autistic Society helpline
-        "08000684141",  # Papyrus HOPELINE247
-        "08082000247",  # National Domestic Abuse Helpline
-        "0800585858",  # CALM
-    }
-)
+HELP_LINES = _data_words("help_lines.txt")
 
 
 def is_valid_nhs_number(digits: str) -> bool:
@@ -479,13 +473,7 @@ def _numbers(text: str, low: str) -> list[Span]:
 # ---------------------------------------------------------------------------- postcodes
 
 # Real postcode areas only (plus BF forces), so "a1 2nd" or "xx9 9xx" never match.
-_AREA_CODES = """
-    AB AL B BA BB BD BF BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT
-    DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD
-    LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK
-    SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
-"""
-_AREAS = frozenset(_AREA_CODES.lower().split())
+_AREAS = frozenset(a.lower() for a in _data_words("postcode_areas.txt"))
 # Anchored on the district digit; the one or two area letters before it are checked by hand.
 _POSTCODE_TAIL_RE = re.compile(r"\d[a-z\d]?[ \t-]{0,3}\d[abd-hjlnp-uw-z]{2}(?![^\W_])")
 _ORDINAL_RE = re.compile(r"(?:1st|2nd|3rd|[04-9]th)$")
@@ -559,74 +547,16 @@ def _words(s: str) -> frozenset[str]:
 
 # Never a name, even capitalised after a cue: function words, time words, service and place
 # words. Keeps "my son Has", "Dr Said", "Sarah Leicester" and "my carer NHS" out of [name].
-_STOPWORDS = _words(
-    """a about after again all also always am an and any anyone are as at away back be because
-    been before being both but by can cant could did didnt do does doesnt doing done dont down
-    during each even ever every everyone everybody everything few for from get gets getting go
-    goes going gone got had has have having he her here hers herself him himself his how i if im
-    in into is it its itself just like me more most much my myself never no nobody none nor not
-    nothing now of off on once only or other our ours out over own really said same says see she
-    should so some someone something sometimes still such than that the their them then there
-    these they this those through to told too under until up upon us very was we were what when
-    where which while who whom why with would yes yet you your yours ok okay please thanks
-    thank hello hi dear sorry well today tonight tomorrow yesterday morning afternoon evening
-    night week weekend month year monday tuesday wednesday thursday friday saturday sunday
-    january february march july september october november december
-    christmas easter eid diwali vaisakhi ramadan bank holiday holidays half term mum mom mam
-    mother dad father son daughter brother sister husband wife partner carer carers nurse doctor
-    dr gp worker staff team service services manager people person man woman boy girl child
-    children baby family friend friends nhs ld lda asd adhd autism autistic camhs ctr cetr leder
-    send sen ehcp dols lps lpt uhl icb mencap makaton hospital ward unit clinic surgery practice
-    centre center council trust health care social mental learning disability disabilities
-    community support dynamic register respite day school college review plan annual check
-    appointment aid catholic sports tv news leicester leicestershire rutland loughborough
-    hinckley melton oakham uppingham coalville lutterworth wigston oadby blaby syston shepshed
-    glenfield bradgate evington charnwood braunstone beaumont belgrave humberstone birstall
-    anstey thurmaston narborough enderby kibworth ibstock kegworth measham countesthorpe market
-    harborough england uk britain english british god allah jesus i'm i've i'll i'd it's that's
-    there's he's she's they're we're you're don't can't won't isn't wasn't didn't doesn't"""
-)
+_STOPWORDS = _data_words("not_names.txt")
 
 # A capitalised word followed by one of these is a place, building or organisation.
-_PLACE_NOUNS = _words(
-    """unit ward house centre center hospital road street st avenue ave lane close drive way
-    court lodge park school college academy surgery practice clinic hall trust foundation place
-    gardens crescent building wing suite mews grove terrace church chapel mosque temple gurdwara
-    mandir library station square green hill walk rise view fields estate shopping"""
-)
+_PLACE_NOUNS = _data_words("place_nouns.txt")
 _PLACE_PATTERN = "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
 # ... and a word after one of these is a saint, deity, royal or public figure.
 _SKIP_BEFORE = r"st|saint|prophet|lord|guru|sri|shri|queen|king|prince|princess|pope"
 
 # Places, charities, brands and characters whose words are also people's names.
-_PROTECTED = (
-    "great glen",
-    "glen parva",
-    "earl shilton",
-    "market harborough",
-    "melton mowbray",
-    "castle donington",
-    "ashby de la zouch",
-    "kirby muxloe",
-    "newton linford",
-    "houghton on the hill",
-    "rutland water",
-    "aston villa",
-    "marie curie",
-    "sue ryder",
-    "florence nightingale",
-    "mary seacole",
-    "john lewis",
-    "marks (?:and|&) spencers?",
-    "mcdonald'?s",
-    "morrison'?s",
-    "earl grey",
-    "mr tumble",
-    "mr bean",
-    "peppa pig",
-    "harry potter",
-    "oliver mcgowan",
-)
+_PROTECTED = tuple(_data_lines("protected_phrases.txt"))
 _PROTECTED_PATTERN = "|".join(p.replace(" ", r"[ \t]+") for p in _PROTECTED)
 
 _RELATIONS = (
