@@ -23,6 +23,7 @@ from easyread.words import (
     TOKEN_RE,
     count_syllables,
     count_words,
+    data_words,
     is_easy_word,
     normalise,
     simpler_word,
@@ -325,28 +326,12 @@ _ADVERBS = _wordset(
     "not never always often also still just already usually sometimes all then now only "
     "really soon being"
 )
-_IRREGULAR_PARTICIPLES = _wordset("""
-    told given taken seen made done written known shown sent paid put kept left found held
-    brought bought caught taught thought sold built spent lent meant heard hit cut set shut
-    beaten bitten broken chosen driven eaten fallen forgotten forgiven frozen hidden ridden
-    shaken spoken stolen sworn torn worn woken thrown grown drawn blown flown sung rung drunk
-    begun won hung struck stuck fed led read said laid bound ground sought fought dealt felt
-    understood overtaken undertaken withdrawn mistaken sent spent rewritten overheard
-    """)
+_IRREGULAR_PARTICIPLES = data_words("irregular_participles.txt")
 # "-ed" words that are not past participles.
-_NOT_PARTICIPLES = _wordset(
-    "bed red shed wed need hundred sacred naked wicked ragged rugged crooked kindred hatred "
-    "indeed embed"
-)
+_NOT_PARTICIPLES = data_words("not_participles.txt")
 _AGREED_LIKE = frozenset({"agreed", "freed", "guaranteed", "decreed", "refereed"})
 # Adjectives that look like participles: "I am tired" is not passive.
-_ADJECTIVES = _wordset("""
-    tired worried scared bored excited interested pleased married divorced retired disabled
-    confused annoyed frightened surprised amazed embarrassed ashamed stressed relaxed
-    delighted satisfied concerned disappointed involved allowed supposed called named based
-    located born closed finished engaged dressed prepared limited related aged lost hurt
-    shocked qualified skilled talented experienced unemployed employed
-    """)
+_ADJECTIVES = data_words("participle_adjectives.txt")
 # With "get", these make everyday phrases rather than passives: "get started", "get changed".
 _GET_IDIOMS = frozenset({"started", "changed", "used", "ready", "better", "worse", "rid"})
 

@@ -251,6 +251,11 @@ def _read_lines(name: str) -> Iterator[str]:
                 yield line
 
 
+def data_words(name: str) -> frozenset[str]:
+    """A word list from easyread/data/: words separated by spaces or lines, "#" comments."""
+    return frozenset(word for line in _read_lines(name) for word in line.split())
+
+
 @lru_cache(maxsize=1)
 def easy_words() -> frozenset[str]:
     """The shipped easy-word list (lower case). Loaded once, on first use."""
