@@ -74,12 +74,6 @@ class RequestSizeLimitMiddleware:
 
     @staticmethod
     def refuse(limit: int):
-        from django.http import HttpResponse
-        from django.template.defaultfilters import filesizeformat
-        from django.template.loader import render_to_string
+        from .views import request_too_big
 
-        html = render_to_string("413.html", {"limit": filesizeformat(limit)})
-        response = HttpResponse(html, status=413)
-        # The client may still be sending: say the connection ends here.
-        response["Connection"] = "close"
-        return response
+        return request_too_big(None, limit)

@@ -18,6 +18,8 @@ urlpatterns = [
     # Wagtail's password-only form for private pages would also skip TOTP.
     path("_util/login/", views.to_account_login),
     path("readyz", ops.readyz, name="readyz"),
+    # nginx shows this when it refuses an over-size body (deploy/nginx.conf).
+    path("request-too-big/", views.request_too_big, name="request_too_big"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -23,3 +23,15 @@ def password_set(request: HttpRequest) -> HttpResponse:
         messages.info(request, SIGN_IN_BY_CODE_ONLY)
         return redirect(settings.EVERYVOICE_PARTICIPANT_LOGIN_REDIRECT_URL)
     return allauth_password_set(request)
+
+
+def request_too_big(request: HttpRequest, limit: int | None = None) -> HttpResponse:
+    """The easy-read 413 page: from ``RequestSizeLimitMiddleware`` (with the path's limit)
+    and from nginx in front (``error_page 413``, deploy/nginx.conf), which has refused the
+    body already. Rendered without the request: nothing of the session is needed."""
+    from django.template.defaultfilters import filesizeformat
+    from django.template.loader import render_to_string
+
+    context = {"limit": filesizeformat(limit) if limit else ""}
+    # No "Connection: close" here: WSGI leaves hop-by-hop headers to the server.
+    return HttpResponse(render_to_string("413.html", context), status=413)

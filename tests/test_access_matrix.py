@@ -86,6 +86,7 @@ def same_for_all(outcome) -> dict:
 # --- what: areas, in the order of the README table ----------------------------------------------
 
 PUBLIC = same_for_all(OK)
+TOO_BIG = same_for_all("413")  # the page nginx shows for an over-size body
 MISSING = same_for_all(NOT_FOUND)
 # Survey pages past the start need answers in progress in this browser session; without them
 # every role is sent back to the survey's start page. Starting is a POST.
@@ -141,6 +142,7 @@ API_ROOT = row(NOT_FOUND, NOT_FOUND, TOTP, *[NOT_FOUND] * 6)
 BY_NAME: dict[str, dict] = {
     "healthz": PUBLIC,
     "readyz": PUBLIC,
+    "request_too_big": TOO_BIG,
     "feedback:start": START,
     "feedback:carry_on": JOURNEY,
     "feedback:who": JOURNEY,
