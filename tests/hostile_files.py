@@ -152,9 +152,9 @@ def mp3_garbage(size: int) -> bytes:
     return b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\xff\xe0\xff\xff" * (size // 4)
 
 
-def adts_ordinary(size: int) -> bytes:
-    length = 370
-    header = bytes(
+def adts_header(length: int) -> bytes:
+    """An ADTS frame header: AAC-LC, 44.1 kHz, one channel, a frame of ``length`` bytes."""
+    return bytes(
         [
             0xFF,
             0xF1,
@@ -165,7 +165,11 @@ def adts_ordinary(size: int) -> bytes:
             0xFC,
         ]
     )
-    frame = header + bytes(length - 7)
+
+
+def adts_ordinary(size: int, length: int = 370) -> bytes:
+    """AAC in ADTS frames at 44.1 kHz (1024 samples each), about 128 kbit/s."""
+    frame = adts_header(length) + bytes(length - 7)
     return frame * (size // length)
 
 

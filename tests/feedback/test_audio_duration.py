@@ -16,6 +16,7 @@ from feedback import selectors
 from feedback.audio_duration import duration_seconds
 from feedback.models import Answer, Response
 from tests.feedback.factories import survey_page
+from tests.hostile_files import adts_ordinary
 
 DATA = Path(__file__).parent / "data"
 
@@ -89,19 +90,7 @@ def mp3_xing(seconds: float) -> bytes:
 
 def adts(seconds: float) -> bytes:
     """AAC in ADTS frames at 44.1 kHz, 1024 samples each."""
-    length = 200
-    header = bytes(
-        [
-            0xFF,
-            0xF1,
-            0x50,
-            0x80 | (length >> 11),
-            (length >> 3) & 0xFF,
-            ((length & 7) << 5) | 0x1F,
-            0xFC,
-        ]
-    )
-    return (header + b"\x00" * (length - 7)) * round(seconds * 44100 / 1024)
+    return adts_ordinary(200 * round(seconds * 44100 / 1024), length=200)
 
 
 @pytest.mark.parametrize(
