@@ -105,14 +105,14 @@ VOICE_EASY = {
     "professional": "staff",
     "": "other people",
 }
-VOICE_EASY_ONE = {
-    Voice.SELF: "a person speaking for themselves",
-    Voice.SUPPORTER: "someone helping a person",
-    Voice.CARER: "a family carer",
+VOICE_EASY_ONE = {  # who said a quote, in easy read: "Said by someone who cares for ..."
+    Voice.SELF: "someone speaking for themselves",
+    Voice.SUPPORTER: "someone helping a person answer",
+    Voice.CARER: "someone who cares for a family member",
     Voice.YOUNG_PERSON: "a young person",
-    Voice.STAFF_RECORDED: "someone who told staff",
-    "professional": "a member of staff",
-    "": "someone",
+    Voice.STAFF_RECORDED: "someone who told a member of staff",
+    "professional": "someone who works in health or care",
+    "": "",
 }
 AREA_LABELS = {
     **dict(Area.choices),
@@ -671,7 +671,7 @@ def _quotes(
                 text=text,
                 voice=voice,
                 voice_label=VOICE_LABELS.get(voice, "Someone") if voice else "Someone",
-                voice_easy=VOICE_EASY_ONE.get(voice, "someone") if voice else "someone",
+                voice_easy=VOICE_EASY_ONE.get(voice, ""),
                 redacted=tuple(result.kinds),
             )
         )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.audit import audit_record
 from cms.models import AuditAction, ConsultationPage
+from easyread.glossary import Glossary
 from feedback import selectors as feedback_selectors
 from feedback.forms import ResumeForm
 from feedback.models import ResponseStatus
@@ -128,7 +129,7 @@ def easy_index(request, viewer: Viewer):
     return render(
         request,
         "insight/easy_index.html",
-        {**_common(viewer), "counts": counts},
+        {**_common(viewer), "counts": counts, "glossary": Glossary.from_database()},
     )
 
 
@@ -148,6 +149,7 @@ def easy_detail(request, viewer: Viewer, code: str):
                 (row, selectors.VOICE_EASY.get(row.key, "other people")) for row in insight.voices
             ],
             "quotes": insight.quotes[:4],
+            "glossary": Glossary.from_database(),
         },
     )
 

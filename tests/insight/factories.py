@@ -65,6 +65,7 @@ def tagged_response(
     confidence=0.9,
     status=TagStatus.SUGGESTED,
     face=None,
+    kind="pledge",
     **extra,
 ):
     response = ResponseFactory(
@@ -88,7 +89,7 @@ def tagged_response(
         Answer.objects.create(
             response=response, question_id="q-face", question_type="faces", value=face
         )
-    tag_answer(answer, code, confidence=confidence, status=status)
+    tag_answer(answer, code, kind=kind, confidence=confidence, status=status)
     return response
 
 
