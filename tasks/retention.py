@@ -16,8 +16,9 @@ What happens (``ConsultationPage.retention_action``):
 
 Drafts that were never sent are deleted in both cases: nothing of them was ever counted.
 
-Safeguarding flags keep their copy of the text while **open** (a person must still read
-it); once acknowledged, a flag whose text has been removed or withdrawn loses its copy too.
+After each run the ``retention_applied`` signal lets apps above tasks tidy their own copies:
+safeguarding flags keep their copy of the text while open (a person must still read it) and
+lose it once closed if the feedback's text is gone (``safeguarding/services.py``).
 
 Idempotent: a second run finds nothing left to do. Logs and the report hold ids and counts.
 """
@@ -29,15 +30,20 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 
 from cms.models import ConsultationPage, RetentionAction
 from feedback import services as feedback_services
 from feedback.models import Contribution, FlipchartPhoto, Response, ResponseStatus, SurveyPage
 
-from .models import RetentionRun, SafeguardingFlag, Tag
+from .models import RetentionRun, Tag
 
 logger = logging.getLogger(__name__)
+
+# Sent inside the run's transaction, kwargs ``now``; each receiver returns a dict of counts
+# for the report (or None when it did nothing).
+retention_applied = Signal()
 
 # Zero-count reports are only kept this long: the job runs hourly.
 KEEP_EMPTY_REPORTS = timedelta(days=7)
@@ -116,22 +122,6 @@ def _consultation_apply(consultation: ConsultationPage, now) -> dict:
     return counts
 
 
-def _flag_excerpts_clear() -> int:
-    """Acknowledged flags whose text is gone from the feedback lose their copy of it."""
-    gone = (
-        Q(answer__isnull=True, contribution__isnull=True)
-        | Q(answer__text="")
-        | Q(contribution__text="")
-        | Q(response__status=ResponseStatus.WITHDRAWN)
-    )
-    return (
-        SafeguardingFlag.objects.filter(acknowledged_at__isnull=False)
-        .exclude(excerpt="")
-        .filter(gone)
-        .update(excerpt="")
-    )
-
-
 @transaction.atomic
 def retention_apply(*, now=None) -> RetentionRun:
     """Apply every consultation's retention period; returns the report of this run."""
@@ -148,9 +138,9 @@ def retention_apply(*, now=None) -> RetentionRun:
         run.contributions_anonymised += counts["contributions_anonymised"]
         run.contributions_deleted += counts["contributions_deleted"]
         run.photos_deleted += counts["photos_deleted"]
-    flags_cleared = _flag_excerpts_clear()
-    if flags_cleared:
-        detail.append({"safeguarding_flag_copies_cleared": flags_cleared})
+    for _receiver, counts in retention_applied.send(sender=RetentionRun, now=now):
+        if counts:
+            detail.append(counts)
     run.detail = detail
     run.save()
     RetentionRun.objects.filter(

@@ -12,7 +12,8 @@ from django.db import DatabaseError
 
 from cms.jobs import enqueue
 
-from . import retention, safeguarding, services
+from . import retention, services
+from .signals import texts_to_screen
 
 logger = logging.getLogger(__name__)
 
@@ -37,9 +38,9 @@ def heartbeat() -> str:
 @shared_task(name="everyvoice.tag_response", ignore_result=True, **RETRY)
 def tag_response(response_id: int) -> int:
     # Safeguarding screening rides on the tagging job: one job per response, and the sweep
-    # (which re-queues untagged work) covers screening too. Screening goes first and commits
-    # on its own, so a tagging failure never delays a flag.
-    safeguarding.responses_screen(response_ids=[response_id])
+    # (which re-queues untagged work) covers screening too. Screening goes first (the seam in
+    # signals.py) and commits on its own, so a tagging failure never delays a flag.
+    texts_to_screen.send(sender=tag_response, kind="response", ids=[response_id])
     written = services.responses_tag(response_ids=[response_id])
     logger.info("tagged response %s (%d tags written)", response_id, written)
     return written
@@ -47,7 +48,7 @@ def tag_response(response_id: int) -> int:
 
 @shared_task(name="everyvoice.tag_contribution", ignore_result=True, **RETRY)
 def tag_contribution(contribution_id: int) -> int:
-    safeguarding.contributions_screen(contribution_ids=[contribution_id])
+    texts_to_screen.send(sender=tag_contribution, kind="contribution", ids=[contribution_id])
     written = services.contributions_tag(contribution_ids=[contribution_id])
     logger.info("tagged contribution %s (%d tags written)", contribution_id, written)
     return written
@@ -56,14 +57,13 @@ def tag_contribution(contribution_id: int) -> int:
 @shared_task(name="everyvoice.tag_batch", ignore_result=True, **RETRY)
 def tag_batch(kind: str, ids: list[int], run_id: int | None = None) -> int:
     """Tag many texts in one go (bulk imports, the sweep, re-tagging): one model call."""
-    if kind == "response":
-        safeguarding.responses_screen(response_ids=ids)
-        written = services.responses_tag(response_ids=ids)
-    elif kind == "contribution":
-        safeguarding.contributions_screen(contribution_ids=ids)
-        written = services.contributions_tag(contribution_ids=ids)
-    else:
+    if kind not in ("response", "contribution"):
         raise ValueError(f"unknown kind {kind!r}")
+    texts_to_screen.send(sender=tag_batch, kind=kind, ids=ids)
+    if kind == "response":
+        written = services.responses_tag(response_ids=ids)
+    else:
+        written = services.contributions_tag(contribution_ids=ids)
     if run_id is not None:
         services.retag_run_advance(run_id=run_id, done=len(ids))
     logger.info("tagged %d %ss (%d tags written)", len(ids), kind, written)
@@ -100,21 +100,6 @@ def sweep_lost_jobs() -> int:
     queued = run_sweepers()
     logger.info("sweep re-queued %d items", queued)
     return queued
-
-
-@shared_task(name="everyvoice.screen_response", ignore_result=True, **RETRY)
-def screen_response(response_id: int) -> int:
-    """Screen one response on its own (tag_response also does it): idempotent."""
-    created = safeguarding.responses_screen(response_ids=[response_id])
-    logger.info("screened response %s (%d new flags)", response_id, len(created))
-    return len(created)
-
-
-@shared_task(name="everyvoice.screen_contribution", ignore_result=True, **RETRY)
-def screen_contribution(contribution_id: int) -> int:
-    created = safeguarding.contributions_screen(contribution_ids=[contribution_id])
-    logger.info("screened contribution %s (%d new flags)", contribution_id, len(created))
-    return len(created)
 
 
 @shared_task(name="everyvoice.apply_retention", ignore_result=True, **RETRY)

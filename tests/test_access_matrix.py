@@ -172,7 +172,7 @@ BY_NAME: dict[str, dict] = {
     "safeguarding_admin:acknowledge": row(
         SIGN_IN, SIGN_IN, TOTP, POST_ONLY, SIGN_IN, SIGN_IN, POST_ONLY, POST_ONLY, POST_ONLY
     ),
-    "safeguarding_admin:retention": AUDIT_LOG,
+    "retention_admin:report": AUDIT_LOG,
     "cms_taxonomy_csv": TAXONOMY,
     "cms_taxonomy_export": TAXONOMY,
     # Experts by experience are sent on to the easy-read insight first.

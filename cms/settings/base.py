@@ -23,11 +23,12 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # Project apps: dependencies point one way, cms -> easyread; feedback -> cms, easyread;
-    # tasks -> feedback.
+    # tasks -> feedback; safeguarding -> tasks, feedback; insight -> safeguarding, tasks.
     "cms",
     "easyread",
     "feedback",
     "tasks",
+    "safeguarding",
     "insight",
     # Wagtail
     "wagtail.contrib.forms",

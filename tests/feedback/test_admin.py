@@ -173,8 +173,9 @@ def test_editing_a_tagged_contribution_tags_and_screens_it_again(
     """End to end with the real job (run eagerly): only the changed text is queued; its old
     machine suggestions go, a person's decision stays, and a disclosure added by the edit
     reaches the safeguarding queue."""
+    from safeguarding.models import SafeguardingFlag
     from tasks import services as tag_services
-    from tasks.models import SafeguardingFlag, Tag, TagStatus
+    from tasks.models import Tag, TagStatus
 
     session = FocusGroupSessionFactory()
     with django_capture_on_commit_callbacks(execute=True):

@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from feedback import selectors, services
 from feedback.models import Answer, Response, ResponseStatus, Voice
-from tasks.models import SafeguardingFlag, Tag
+from safeguarding.models import SafeguardingFlag
+from tasks.models import Tag
 from tasks.tasks import tag_response
 from tests.feedback.factories import ResponseFactory, survey_page
 

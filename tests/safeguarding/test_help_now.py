@@ -87,8 +87,7 @@ def test_help_now_belongs_to_that_response_only(client):
 @pytest.mark.parametrize("text", ["my uncle makes me keep secrets", "i get hurt"])
 def test_words_only_the_model_flags_show_help_now_too(client, text):
     """The callout uses the same screen as the safeguarding queue: rules or model."""
-    from feedback.safeguarding_rules import screen
-    from tasks.safeguarding import screen_text
+    from safeguarding.screen import screen, screen_text
 
     assert not screen(text) and screen_text(text).flagged  # what the model is there for
     survey = survey_page(questions=QUESTIONS, ask_about_you=False)
@@ -97,11 +96,14 @@ def test_words_only_the_model_flags_show_help_now_too(client, text):
     assert "Help now" in client.get(url(survey, yes_no)).content.decode()
 
 
-def test_without_the_tasks_screen_the_phrase_rules_still_decide(monkeypatch):
-    """feedback never imports tasks: the full screen reaches it through a Wagtail hook."""
+def test_feedback_reaches_the_screen_only_through_the_hook(monkeypatch):
+    """feedback never imports safeguarding: the screen reaches it through a Wagtail hook,
+    which the safeguarding app registers."""
     from feedback import help_now
+    from safeguarding.wagtail_hooks import disclosure_screen
 
-    monkeypatch.setattr(help_now.hooks, "get_hooks", lambda name: [])
-    assert help_now.may_be_disclosure("he hits me")
-    assert not help_now.may_be_disclosure("i get hurt")  # only the model knows this one
+    assert disclosure_screen in help_now.hooks.get_hooks(help_now.DISCLOSURE_SCREEN_HOOK)
+    assert help_now.may_be_disclosure("i get hurt")  # only the model knows this one
     assert not help_now.may_be_disclosure("   ")
+    monkeypatch.setattr(help_now.hooks, "get_hooks", lambda name: [])
+    assert not help_now.may_be_disclosure("he hits me")  # and it says so in the log

@@ -7,7 +7,7 @@ from django.test import override_settings
 
 from feedback import services as feedback_services
 from feedback.models import Voice
-from tasks.models import SafeguardingFlag
+from safeguarding.models import SafeguardingFlag
 from tests.feedback.factories import ResponseFactory, survey_page
 
 QUESTIONS = [{"type": "long_text", "value": {"question": "Tell us more", "max_length": 5000}}]

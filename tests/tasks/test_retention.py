@@ -10,8 +10,9 @@ from django.utils import timezone
 from cms.models import RetentionAction
 from cms.roles import Role
 from feedback.models import Answer, Contribution, Response, ResponseStatus, Voice
-from tasks import safeguarding
-from tasks.models import RetentionRun, SafeguardingFlag, Tag
+from safeguarding import services as safeguarding
+from safeguarding.models import SafeguardingFlag
+from tasks.models import RetentionRun, Tag
 from tasks.retention import retention_apply
 from tasks.schedule import BEAT_SCHEDULE
 from tasks.tasks import apply_retention, tag_contribution, tag_response
@@ -170,10 +171,10 @@ def test_the_job_is_scheduled_and_reports_in_the_admin(client, django_user_model
     run_id = apply_retention()
     assert RetentionRun.objects.get(pk=run_id).responses_anonymised == 1
     client.force_login(staff_user(django_user_model, role=Role.ADMINISTRATOR, username="ada"))
-    html = client.get("/admin/safeguarding/retention/").content.decode()
+    html = client.get("/admin/retention/").content.decode()
     assert "Retention report" in html and "1 anonymised" in html
 
 
 def test_only_administrators_see_the_retention_report(client, django_user_model):
     client.force_login(staff_user(django_user_model, role=Role.ENGAGEMENT))
-    assert client.get("/admin/safeguarding/retention/").status_code == 302
+    assert client.get("/admin/retention/").status_code == 302

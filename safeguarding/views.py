@@ -1,5 +1,4 @@
-"""Staff screens for the safeguarding lead (the flag queue) and for administrators (the
-retention report). Thin: ``safeguarding.py`` and ``retention.py`` decide and record."""
+"""The safeguarding lead's screens in the Wagtail admin. Thin: services and selectors decide."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -12,66 +11,56 @@ from cms.audit import audit_record
 from cms.models import AuditAction
 from cms.roles import Role, has_role
 
-from . import safeguarding
-from .models import RetentionRun, SafeguardingFlag
+from . import selectors, services
+from .models import SafeguardingFlag
 
 SAFEGUARDING_ROLES = (Role.SAFEGUARDING_LEAD, Role.ADMINISTRATOR)
-RETENTION_ROLES = (Role.ADMINISTRATOR,)
 SHOW = {"open": "Waiting", "acknowledged": "Acknowledged", "all": "All"}
 
 
-def _require(request, roles) -> None:
+def _require(request) -> None:
     # Wagtail turns PermissionDenied into a redirect to the dashboard with a message.
-    if not has_role(request.user, *roles):
+    if not has_role(request.user, *SAFEGUARDING_ROLES):
         raise PermissionDenied
 
 
 def queue(request):
-    _require(request, SAFEGUARDING_ROLES)
+    _require(request)
     show = request.GET.get("show", "open")
     show = show if show in SHOW else "open"
-    flags = list(safeguarding.flags_queue(show=show)[:200])
+    flags = list(selectors.flags_queue(show=show)[:200])
     # The list shows categories and times, not the words: opening a flag is what is audited.
     audit_record(user=request.user, action=AuditAction.VIEW_SAFEGUARDING, target="flags:list",
                  detail=f"show={show}")  # fmt: skip
     return TemplateResponse(
         request,
-        "tasks/admin/safeguarding_queue.html",
-        {"flags": flags, "show": show, "tabs": SHOW, "counts": safeguarding.flag_counts()},
+        "safeguarding/admin/queue.html",
+        {"flags": flags, "show": show, "tabs": SHOW, "counts": selectors.flag_counts()},
     )
 
 
 @require_http_methods(["GET"])
 def flag_detail(request, flag_id: int):
-    _require(request, SAFEGUARDING_ROLES)
+    _require(request)
     try:
-        flag = safeguarding.flag_view(flag_id=flag_id, user=request.user)
+        flag = services.flag_view(flag_id=flag_id, user=request.user)
     except SafeguardingFlag.DoesNotExist as exc:
         raise Http404("No such flag") from exc
     return TemplateResponse(
         request,
-        "tasks/admin/safeguarding_flag.html",
+        "safeguarding/admin/flag.html",
         {"flag": flag, "title": f"Safeguarding flag {flag.pk}"},
     )
 
 
 @require_POST
 def flag_acknowledge(request, flag_id: int):
-    _require(request, SAFEGUARDING_ROLES)
+    _require(request)
     try:
-        safeguarding.flag_acknowledge(
+        services.flag_acknowledge(
             flag_id=flag_id, user=request.user, note=request.POST.get("note", "")[:5000]
         )
     except SafeguardingFlag.DoesNotExist as exc:
         raise Http404("No such flag") from exc
     messages.success(request, "Acknowledged. Your name, the time and your note are recorded.")
     return redirect("safeguarding_admin:queue")
-
-
-def retention_report(request):
-    _require(request, RETENTION_ROLES)
-    return TemplateResponse(
-        request,
-        "tasks/admin/safeguarding_retention.html",
-        {"runs": RetentionRun.objects.all()[:100]},
-    )

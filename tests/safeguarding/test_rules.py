@@ -13,21 +13,16 @@ from collections import Counter
 
 import pytest
 
-from feedback.safeguarding_rules import (
-    CATEGORIES,
-    CONCERN,
-    SAFEGUARDING_TRAINING_EXAMPLES,
-    URGENT,
-    Concern,
-    normalise,
-    screen,
-)
+from safeguarding.screen import CATEGORIES, CONCERN, URGENT, Concern, normalise, screen
+from safeguarding.screen.model import training_examples
+
+SAFEGUARDING_TRAINING_EXAMPLES = training_examples()
 
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> None:
-    """Overrides tests/feedback/conftest.py's cache-clearing fixture: these tests need no
-    Django, so they also run with ``-p no:django``."""
+    """Overrides any cache-clearing autouse fixture: these tests need no Django, so they also
+    run with ``-p no:django``."""
 
 
 def categories(text: str) -> set[str]:

@@ -1,0 +1,105 @@
+"""Safeguarding flags: a possible disclosure of harm in one text, for the safeguarding lead.
+
+The model moved here from ``tasks`` (issue 11) and kept its table, ``tasks_safeguardingflag``.
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class FlagSeverity(models.TextChoices):
+    URGENT = "urgent", "Urgent"
+    CONCERN = "concern", "Concern"
+
+
+class FlagMethod(models.TextChoices):
+    RULES = "rules", "Phrase rules"
+    MODEL = "model", "Model"
+    BOTH = "both", "Phrase rules and model"
+
+
+class SafeguardingFlag(models.Model):
+    """A possible disclosure of harm in one text, waiting for the safeguarding lead.
+
+    ``target`` names the text as tags do (``a:<answer id>``, ``c:<contribution id>``) and is
+    unique, so screening the same text again (a redelivered job, the sweep) never makes a
+    second flag. The flag keeps its own copy of the screened text (``excerpt``): the lead must
+    be able to read it even after the participant withdraws or the answers reach their
+    retention date (the privacy notice says so). Links to the feedback are SET_NULL for the
+    same reason. The text is only ever shown on the lead's screen: never in email or logs.
+    """
+
+    target = models.CharField(max_length=32, unique=True, editable=False)
+    response = models.ForeignKey(
+        "feedback.Response",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="safeguarding_flags",
+    )
+    answer = models.ForeignKey(
+        "feedback.Answer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="safeguarding_flags",
+    )
+    contribution = models.ForeignKey(
+        "feedback.Contribution",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="safeguarding_flags",
+    )
+    severity = models.CharField(max_length=8, choices=FlagSeverity.choices)
+    categories = models.JSONField(default=list, help_text="What kind of harm, most severe first.")
+    phrases = models.JSONField(default=list, help_text="The words that matched the rules.")
+    method = models.CharField(max_length=8, choices=FlagMethod.choices)
+    model_score = models.FloatField(null=True, blank=True)
+    excerpt = models.TextField(blank=True, help_text="The screened text, for the lead only.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    acknowledged_by_name = models.CharField(
+        max_length=150, blank=True, help_text="Kept if the account is deleted."
+    )
+    note = models.TextField(blank=True, help_text="What the lead did about it.")
+
+    released_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the lead released the text for quotes and insight (containment ends).",
+    )
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        # The table kept its name when the model moved here from tasks (no data migration).
+        db_table = "tasks_safeguardingflag"
+        ordering = ["acknowledged_at", "severity", "created_at"]
+        indexes = [
+            models.Index(
+                fields=["acknowledged_at", "severity", "created_at"],
+                name="tasks_safeg_acknowl_5ffedb_idx",
+            ),
+            models.Index(fields=["notified_at"], name="tasks_safeg_notifie_baed90_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Safeguarding flag {self.pk} on {self.target} ({self.severity})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.acknowledged_at is None

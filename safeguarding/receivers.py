@@ -1,0 +1,22 @@
+"""Where safeguarding plugs into the seams lower apps offer (called from ``apps.ready``)."""
+
+from tasks.retention import retention_applied
+from tasks.signals import texts_to_screen
+from tasks.sweep import register as register_sweeper
+
+from . import services
+
+
+def screen_texts(sender, *, kind: str, ids: list[int], **kwargs) -> None:
+    """Tagging jobs send ``texts_to_screen`` first: screen before tagging, commit on its own."""
+    if kind == "response":
+        services.responses_screen(response_ids=ids)
+    elif kind == "contribution":
+        services.contributions_screen(contribution_ids=ids)
+
+
+def connect() -> None:
+    texts_to_screen.connect(screen_texts, dispatch_uid="safeguarding-screen")
+    retention_applied.connect(services.flag_copies_clear, dispatch_uid="safeguarding-retention")
+    # The periodic sweep also re-sends notifications that never went out.
+    register_sweeper(services.flags_notify_pending)

@@ -1,0 +1,93 @@
+"""Reads for safeguarding: the lead's queue and counts, and **containment**, the one helper
+other apps use so that a flagged text never reaches quotes, insight, exports, "you said, we
+did" examples or the API until the lead releases it.
+
+    from safeguarding.selectors import uncontained
+    tags = uncontained(Tag.objects.filter(...), via="target")       # tag target "a:1"/"c:2"
+    answers = uncontained(Answer.objects.filter(...), via="pk")
+    rows = uncontained(Tag.objects.filter(...), via="answer")         # path to an Answer
+
+A text is *contained* while it has a flag with no ``released_at`` (whatever the flag's
+state: closing a flag does not release its text; releasing is its own decision).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import models
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+
+from feedback.models import Answer, Contribution
+
+from .models import FlagSeverity, SafeguardingFlag
+
+
+def _held() -> QuerySet[SafeguardingFlag]:
+    return SafeguardingFlag.objects.filter(released_at__isnull=True)
+
+
+def _resolve(model: type[models.Model], via: str) -> models.Field:
+    """The field ``via`` ends on (``pk``, a foreign key, or a ``target`` text field)."""
+    parts = via.split("__")
+    for i, part in enumerate(parts):
+        field = model._meta.pk if part == "pk" else model._meta.get_field(part)
+        if i < len(parts) - 1:
+            model = field.related_model
+    return field
+
+
+def uncontained(qs: QuerySet, *, via: str) -> QuerySet:
+    """``qs`` without the rows whose text is held by an unreleased safeguarding flag.
+
+    ``via`` is the lookup from ``qs``'s model to the text: a path ending on an ``Answer`` or
+    ``Contribution`` (a foreign key to one, or ``pk`` on those models themselves), or on a
+    tag-style ``target`` field ("a:<answer id>" / "c:<contribution id>"). One subquery; rows
+    with no text at that path (a NULL key) are kept."""
+    field = _resolve(qs.model, via)
+    if field.is_relation:
+        target_model = field.related_model
+    elif field.primary_key:
+        target_model = field.model
+    else:
+        return qs.exclude(**{f"{via}__in": _held().values("target")})
+    if target_model is Answer:
+        ids = _held().filter(answer_id__isnull=False).values("answer_id")
+    elif target_model is Contribution:
+        ids = _held().filter(contribution_id__isnull=False).values("contribution_id")
+    else:
+        raise ValueError(f"via={via!r} reaches {target_model.__name__}, not a text")
+    return qs.exclude(**{f"{via}__in": ids})
+
+
+def held_targets(targets: Iterable[str]) -> set[str]:
+    """Which of these tag targets are contained (to mark them, e.g. in tag review)."""
+    targets = list(targets)
+    if not targets:
+        return set()
+    return set(_held().filter(target__in=targets).values_list("target", flat=True))
+
+
+def flags_queue(*, show: str = "open") -> QuerySet[SafeguardingFlag]:
+    """Open flags first, urgent before concern, oldest first."""
+    qs = SafeguardingFlag.objects.select_related(
+        "response", "contribution__session", "acknowledged_by"
+    )
+    if show == "open":
+        qs = qs.filter(acknowledged_at__isnull=True)
+    elif show == "acknowledged":
+        qs = qs.filter(acknowledged_at__isnull=False)
+    rank = Case(When(severity=FlagSeverity.URGENT, then=Value(0)), default=Value(1),
+                output_field=IntegerField())  # fmt: skip
+    if show == "acknowledged":
+        return qs.order_by("-acknowledged_at")
+    return qs.annotate(rank=rank).order_by("rank", "created_at")
+
+
+def flag_counts() -> dict[str, int]:
+    open_flags = SafeguardingFlag.objects.filter(acknowledged_at__isnull=True)
+    return {
+        "open": open_flags.count(),
+        "urgent": open_flags.filter(severity=FlagSeverity.URGENT).count(),
+        "acknowledged": SafeguardingFlag.objects.filter(acknowledged_at__isnull=False).count(),
+    }

@@ -1,0 +1,32 @@
+"""Safeguarding's Celery jobs: thin, take ids, idempotent (see tasks/tasks.py for defaults)."""
+
+import logging
+
+from celery import shared_task
+from django.db import DatabaseError
+
+from . import services
+
+logger = logging.getLogger(__name__)
+
+RETRY = {
+    "autoretry_for": (DatabaseError,),
+    "retry_backoff": 5,
+    "retry_backoff_max": 300,
+    "max_retries": 5,
+}
+
+
+@shared_task(name="everyvoice.screen_response", ignore_result=True, **RETRY)
+def screen_response(response_id: int) -> int:
+    """Screen one response on its own (tag_response also does it): idempotent."""
+    created = services.responses_screen(response_ids=[response_id])
+    logger.info("screened response %s (%d new flags)", response_id, len(created))
+    return len(created)
+
+
+@shared_task(name="everyvoice.screen_contribution", ignore_result=True, **RETRY)
+def screen_contribution(contribution_id: int) -> int:
+    created = services.contributions_screen(contribution_ids=[contribution_id])
+    logger.info("screened contribution %s (%d new flags)", contribution_id, len(created))
+    return len(created)
