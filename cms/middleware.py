@@ -5,6 +5,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from languages.catalogue import without_language_prefix
+
 from .roles import is_staff_member
 
 
@@ -55,6 +57,7 @@ class RequestSizeLimitMiddleware:
         self.default = int(settings.EVERYVOICE_MAX_REQUEST_BYTES)
 
     def limit_for(self, path: str) -> int:
+        path = without_language_prefix(path)  # "/gu/survey/..." takes what "/survey/..." does
         return next(
             (limit for prefix, limit in self.limits if path.startswith(prefix)), self.default
         )

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -28,7 +29,6 @@ urlpatterns = [
     path("insight/", include("insight.urls")),
     path("follow/", include("insight.follow_urls")),
     path("api/v1/", insight_api.urls),
-    path("", include("feedback.urls")),
 ]
 
 if settings.DEBUG:
@@ -36,4 +36,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# The public site in each language: "/gu/...", "/ur/..."; English keeps its unprefixed URLs.
+urlpatterns += i18n_patterns(
+    path("", include("feedback.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import environ
 
+from languages.catalogue import bidi_codes, django_languages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 if (BASE_DIR / ".env").exists():
@@ -30,6 +32,11 @@ INSTALLED_APPS = [
     "tasks",
     "safeguarding",
     "insight",
+    "languages",
+    # Translation: wagtail-localize's editor and PO export/import. No machine translator is
+    # configured, so no text is ever sent anywhere (see WAGTAILLOCALIZE_MACHINE_TRANSLATOR).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -67,6 +74,8 @@ MIDDLEWARE = [
     # Anonymous readers of public pages are answered here, before sessions (cms/page_cache.py).
     "cms.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL ("/gu/..."); unprefixed URLs are English.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -240,6 +249,16 @@ EVERYVOICE_MFA_PROTECTED_PREFIXES = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# English, Gujarati, Punjabi, Urdu, Polish, Somali, Arabic: languages/data/languages.json.
+LANGUAGES = django_languages()
+LANGUAGES_BIDI = bidi_codes()
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+# The site's own words ("Continue", "Choose a language") in each language.
+LOCALE_PATHS = [BASE_DIR / "languages" / "locale"]
+# Off on purpose: with no machine translator configured, wagtail-localize offers none and sends
+# no text anywhere. A deployment that wants one sets it here, after a privacy review.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 USE_TZ = True
 
 # --- Static and media -----------------------------------------------------------------------
@@ -297,7 +316,6 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSVG_ENABLE = True
-WAGTAIL_I18N_ENABLED = False
 
 # --- Security headers (tightened further in production) -------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,0 +1,55 @@
+"""Reads for the language switcher: where each language's version of this page is."""
+
+from __future__ import annotations
+
+from django.utils import translation
+from wagtail.models import Page
+
+from .catalogue import Language, get, languages
+
+
+def current_language() -> Language:
+    return get(translation.get_language())
+
+
+def _homes() -> dict[str, Page]:
+    """Each language's live home page (the translations of the site's root), by code."""
+    homes = Page.objects.filter(depth=2).live().select_related("locale")
+    return {home.locale.language_code: home for home in homes}
+
+
+def switcher_links(page: Page | None) -> list[dict]:
+    """One entry per language that has pages: its own name, its code, its direction and the
+    URL of this page in it (or of its home page when this page is not translated yet).
+
+    Plain links (no JavaScript, no form), so the switcher works with a keyboard and
+    without scripts; each carries its own ``lang`` so screen readers say it right.
+    """
+    homes = _homes()
+    translations: dict[str, str] = {}
+    if page is not None and getattr(page, "pk", None):
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            if other.url:
+                translations[other.locale.language_code] = other.url
+    current = current_language()
+    links = []
+    for lang in languages():
+        home = homes.get(lang.code)
+        if home is None:
+            continue
+        url = translations.get(lang.code) or home.url
+        if not url:
+            continue
+        links.append(
+            {
+                "code": lang.code,
+                "html_lang": lang.html_lang,
+                "name_local": lang.name_local,
+                "name": lang.name,
+                "dir": lang.dir,
+                "url": url,
+                "current": lang.code == current.code,
+                "translated": lang.code in translations or page is None,
+            }
+        )
+    return links if len(links) > 1 else []
