@@ -1,0 +1,116 @@
+"""The safeguarding screen: phrase rules and the classifier together, one verdict per text.
+
+A text is flagged when **either** fires (a missed disclosure is the worst outcome here). Its
+severity is ``urgent`` when a rule says urgent **or** the model's urgent probability reaches
+``Config.urgent_threshold``; so a text only the model caught can be urgent. Categories are the
+rules' first, then the model's. ``method`` says which fired: ``rules``, ``model`` or ``both``.
+
+Pure (no Django). ``screen_texts`` screens a batch (the model is vectorised, so a batch of a
+few hundred is much faster per text than one at a time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .classifier import ScreenModel, default_model
+from .rules import URGENT, screen
+
+CONCERN = "concern"
+
+# The phrase rules' category names -> the categories the lead records (Care Act 2014 kinds
+# plus self-harm, suicidal, missing/unsafe and harm to others).
+RULE_CATEGORY = {
+    "suicide": "suicidal",
+    "self-harm": "self_harm",
+    "physical-abuse": "physical",
+    "sexual-abuse": "sexual",
+    "emotional-abuse": "psychological",
+    "neglect": "neglect",
+    "financial-abuse": "financial",
+    "exploitation": "modern_slavery",
+    "restrictive-practice": "organisational",
+    "domestic-abuse": "domestic",
+    "harm-to-others": "harm_to_others",
+    "abuse": "abuse",
+}
+
+
+@dataclass(frozen=True)
+class Screening:
+    """What the two screens found in one text."""
+
+    categories: tuple[str, ...]
+    phrases: tuple[str, ...]  # the words the rules matched (normalised)
+    rule_severity: str | None  # urgent / concern / None when no rule fired
+    model_score: float  # probability of a disclosure
+    urgent_score: float  # probability that it is urgent
+    model_flagged: bool
+    model_urgent: bool  # urgent_score reached the model's urgent threshold
+    model_version: str = ""
+
+    @property
+    def by_rules(self) -> bool:
+        return self.rule_severity is not None
+
+    @property
+    def by_model(self) -> bool:
+        return self.model_flagged
+
+    @property
+    def flagged(self) -> bool:
+        return self.by_rules or self.by_model
+
+    @property
+    def severity(self) -> str:
+        """urgent / concern, or "" when not flagged."""
+        if not self.flagged:
+            return ""
+        if self.rule_severity == URGENT or self.model_urgent:
+            return URGENT
+        return CONCERN
+
+    @property
+    def method(self) -> str:
+        if self.by_rules and self.by_model:
+            return "both"
+        return "rules" if self.by_rules else ("model" if self.by_model else "")
+
+    @property
+    def score(self) -> float:
+        return self.model_score
+
+
+def screen_texts(texts: Sequence[str], model: ScreenModel | None = None) -> list[Screening]:
+    """Both screens over a batch of texts, in order."""
+    model = model or default_model()
+    texts = [t if isinstance(t, str) else "" for t in texts]
+    predictions = model.predict(texts)
+    out = []
+    for text, p in zip(texts, predictions, strict=True):
+        concerns = screen(text)
+        rule_cats = [RULE_CATEGORY.get(c.category, c.category) for c in concerns]
+        categories = list(dict.fromkeys([*rule_cats, *p.categories]))
+        out.append(
+            Screening(
+                categories=tuple(categories) if (concerns or p.flagged(model.config)) else (),
+                phrases=tuple(c.phrase for c in concerns),
+                rule_severity=(
+                    (URGENT if any(c.severity == URGENT for c in concerns) else CONCERN)
+                    if concerns
+                    else None
+                ),
+                model_score=round(p.harm, 4),
+                urgent_score=round(p.urgent, 4),
+                model_flagged=p.flagged(model.config),
+                model_urgent=p.urgent >= model.config.urgent_threshold,
+                model_version=model.version,
+            )
+        )
+    return out
+
+
+def screen_text(text: str, model: ScreenModel | None = None) -> Screening:
+    """Both screens on one text."""
+    return screen_texts([text], model)[0]
