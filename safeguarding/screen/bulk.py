@@ -35,7 +35,7 @@ class BulkScreenError(ValueError):
 def _decoded(raw: IO[bytes]) -> Iterator[str]:
     """UTF-8 (with or without BOM) lines; a byte that is not UTF-8 names its line."""
     line_no = 0
-    for line_no, chunk in enumerate(raw, 1):  # noqa: B007 - line_no used after the loop
+    for line_no, chunk in enumerate(raw, 1):
         try:
             text = chunk.decode("utf-8-sig" if line_no == 1 else "utf-8")
         except UnicodeDecodeError:
@@ -53,7 +53,9 @@ def _rows(raw: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     try:
         header = next(reader)
     except StopIteration:
-        raise BulkScreenError("the file is empty: it needs a header row with a 'text' column", 1)
+        raise BulkScreenError(
+            "the file is empty: it needs a header row with a 'text' column", 1
+        ) from None
     except csv.Error as exc:
         raise BulkScreenError(f"the header row is not valid CSV ({exc})", 1) from None
     names = [h.strip() for h in header]
@@ -69,7 +71,9 @@ def _rows(raw: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise BulkScreenError(f"this row is not valid CSV ({exc})", reader.line_num) from None
+                raise BulkScreenError(
+                    f"this row is not valid CSV ({exc})", reader.line_num
+                ) from None
             yield reader.line_num, row
 
     return header, rows()

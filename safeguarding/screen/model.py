@@ -1,122 +1,402 @@
-"""The safeguarding model: a one-label classifier trained with the tagger's pure engine
-(``tasks.tagging``) for disclosures worded in ways no phrase rule foresaw.
+"""The safeguarding screen's text classifier: is this a possible disclosure, how urgent, what kind.
 
-Training data is data (``safeguarding/data/training.jsonl``: ``{"text", "category"}``, with
-benign look-alikes as category ``"none"``), plus the taxonomy's ordinary feedback examples
-that the rules do not flag (realistic negatives), plus any decisions the safeguarding lead
-made (``extra``: closed flags and texts flagged by hand), which is how the lead teaches it.
-Pure Python: no Django.
+Pure (no Django). The phrase rules (``rules.py``) catch wording someone foresaw; this model is
+there for wording nobody foresaw, so it is built to generalise rather than to memorise:
+
+- **Features**: TF-IDF of word 1-2-grams and ``char_wb`` 2-5-grams of the *normalised* text
+  (the rules' normaliser: lower case, misspellings fixed), plus **concept features** from
+  ``data/concepts.toml``: word families such as *force* ("knelt on", "sat on", "pinned"),
+  *meds* + *withheld* + *duration* ("insulin omitted 3 days"), *prepare* ("gave my cat away",
+  "looked up how many"), and every pair of concepts met in the same sentence. A new verb for
+  force in a new sentence still lights up "force&body" and "force&fear".
+- **Heads**: three logistic regressions over the same features: *harm* (urgent or concern vs
+  none), *urgent* (urgent vs the rest) and one per category (one-vs-rest over the harms).
+- **Embedded disclosures**: a text is scored whole and sentence by sentence (long sentences in
+  windows of 60 words); each head takes the highest score, so a disclosure in the middle of a
+  paragraph about the cafe is not diluted by it.
+- **Severity comes from the model as well as the rules**: a text the model flags is urgent when
+  ``p_urgent >= urgent_threshold``, whether or not a rule fired.
+
+The fitted state is plain arrays (vocabulary, idf, coefficients) saved with ``numpy.savez``,
+not a pickle, so a stored model loads safely and survives scikit-learn upgrades. ``version``
+is a hash of the examples, the lead's decisions, the concepts and the configuration.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import itertools
 import json
-from collections.abc import Iterable
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from tasks.tagging import Example, Label, Tagger, labels_from_seed, train_tagger
+import numpy as np
+from scipy import sparse
 
-from .rules import screen
-
-DISCLOSURE = "disclosure"
-MODEL_THRESHOLD = 0.3  # see the table in the README's Safeguarding section
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-TRAINING_FILE = DATA_DIR / "training.jsonl"
-TAXONOMY_SEED = Path(__file__).resolve().parents[2] / "cms" / "seed" / "taxonomy.json"
+EXAMPLES_DIR = DATA_DIR / "examples"
+CONCEPTS_FILE = DATA_DIR / "concepts.toml"
+
+SEVERITIES = ("urgent", "concern", "none")
+MAX_CHARS = 20_000  # read whole; past this a text is read sentence by sentence only
+WINDOW_WORDS, WINDOW_STEP = 60, 40
+CHAR_RANGE = (2, 5)
 
 
-def training_examples(path: Path = TRAINING_FILE) -> list[tuple[str, str]]:
-    """(text, category) pairs from the training file; category "none" is a look-alike."""
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One labelled text: from the data files, or a lead's decision on a flag."""
+
+    text: str
+    severity: str  # urgent / concern / none
+    category: str = ""  # primary category; "none" or "lookalike" when severity is none
+    voice: str = ""
+
+
+# A lead's decision is the same shape: closing a flag as "no concern" is severity "none".
+Decision = Example
+
+
+@dataclass(frozen=True)
+class Config:
+    """Chosen on the dev set and 5-fold cross-validation (see safeguarding/README.md)."""
+
+    C: float = 4.0
+    char_weight: float = 1.0
+    harm_threshold: float = 0.5
+    urgent_threshold: float = 0.4
+    category_threshold: float = 0.35
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+# ----------------------------------------------------------------------------- data files
+
+
+def read_examples(path: Path) -> list[Example]:
+    """``severity|category|voice|text`` lines; ``#`` starts a comment line."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("|", 3)
+        if len(parts) != 4 or parts[0] not in SEVERITIES:
+            raise ValueError(f"{path.name} line {n}: expected severity|category|voice|text")
+        out.append(Example(parts[3].strip(), parts[0], parts[1], parts[2]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def training_examples() -> tuple[Example, ...]:
+    """Every example in ``data/examples/*.txt``, in file then line order."""
+    return tuple(e for p in sorted(EXAMPLES_DIR.glob("*.txt")) for e in read_examples(p))
+
+
+# ------------------------------------------------------------------------------- features
+
+
+def _concept_pattern(phrase: str) -> str:
+    words = []
+    for w in phrase.split():
+        if w == "*":
+            words.append(r"[^ ]+")
+        elif w.endswith("*"):
+            words.append(re.escape(w[:-1]) + r"[a-z']*")
+        else:
+            words.append(re.escape(w))
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    data = tomllib.loads(CONCEPTS_FILE.read_text(encoding="utf-8"))
+    return tuple(
+        (name, re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(_concept_pattern, phrases)) + r")"
+                          r"(?![a-z0-9])"))
+        for name, phrases in sorted(data.items())
+    )  # fmt: skip
+
+
+_TOKEN_RE = re.compile(r"[a-z0-9']+|£")
+_SENTENCE_RE = re.compile(r"[.!?;\n]+")
+
+
+def analyse(norm: str) -> list[str]:
+    """Word 1-2-grams, the concepts of each sentence, and pairs of them."""
+    toks = _TOKEN_RE.findall(norm)
+    feats = toks + [f"{a} {b}" for a, b in itertools.pairwise(toks)]
+    concepts = _concepts()
+    for sentence in _SENTENCE_RE.split(norm):
+        if not sentence.strip():
+            continue
+        present = [name for name, rx in concepts if rx.search(sentence)]
+        feats += ["§" + c for c in present]
+        feats += [f"§{a}&{b}" for a, b in itertools.combinations(present, 2)]
+    return feats
+
+
+def pieces(norm: str) -> list[str]:
+    """The sentences of a text (long ones as overlapping word windows); [] for one sentence."""
+    out = []
+    for sentence in _SENTENCE_RE.split(norm):
+        words = sentence.split()
+        if not words:
+            continue
+        if len(words) <= WINDOW_WORDS:
+            out.append(" ".join(words))
+            continue
+        for start in range(0, len(words) - WINDOW_STEP, WINDOW_STEP):
+            out.append(" ".join(words[start : start + WINDOW_WORDS]))
+    return out if len(out) > 1 else []
+
+
+def _counter(kind: str, vocabulary: dict[str, int] | None = None, min_df: int = 1):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    if kind == "word":
+        return CountVectorizer(analyzer=analyse, vocabulary=vocabulary, min_df=min_df)
+    return CountVectorizer(
+        analyzer="char_wb", ngram_range=CHAR_RANGE, lowercase=False, vocabulary=vocabulary,
+        min_df=min_df, dtype=np.float64,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Block:
+    kind: str
+    terms: tuple[str, ...]
+    idf: np.ndarray
+
+    @classmethod
+    def fit(cls, kind: str, norm: Sequence[str]) -> _Block:
+        counter = _counter(kind, min_df=2 if kind == "char" else 1)
+        counts = counter.fit_transform(norm)
+        terms = tuple(sorted(counter.vocabulary_, key=counter.vocabulary_.__getitem__))
+        df = np.bincount(counts.indices, minlength=len(terms))
+        return cls(kind, terms, np.log((1 + len(norm)) / (1 + df)) + 1.0)
+
+    @property
+    def _vectoriser(self):
+        vec = self.__dict__.get("_vec")
+        if vec is None:
+            vec = _counter(self.kind, vocabulary={t: i for i, t in enumerate(self.terms)})
+            object.__setattr__(self, "_vec", vec)
+        return vec
+
+    def transform(self, norm: Sequence[str]) -> sparse.csr_matrix:
+        from sklearn.preprocessing import normalize
+
+        counts = self._vectoriser.transform(norm).astype(np.float64)
+        counts.data = 1.0 + np.log(counts.data)  # sublinear tf
+        return normalize(counts @ sparse.diags(self.idf), copy=False).tocsr()
+
+
+# ---------------------------------------------------------------------------------- model
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The model's view of one text."""
+
+    harm: float  # probability that it is a disclosure (urgent or concern)
+    urgent: float  # probability that it is urgent, if it is a disclosure
+    categories: tuple[str, ...]  # most likely first; empty when not a disclosure
+
+    def flagged(self, config: Config) -> bool:
+        return self.harm >= config.harm_threshold
+
+
+@dataclass(frozen=True)
+class ScreenModel:
+    """A fitted classifier. ``dumps``/``loads`` round-trip it without pickle."""
+
+    version: str
+    config: Config
+    word: _Block
+    char: _Block
+    heads: tuple[str, ...]  # "harm", "urgent", then one per category
+    coef: np.ndarray  # (heads, features) float32
+    intercept: np.ndarray  # (heads,)
+    trained_on: dict = field(default_factory=dict)  # counts, for the lead's health page
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return self.heads[2:]
+
+    def _features(self, norm: Sequence[str]) -> sparse.csr_matrix:
+        return sparse.hstack(
+            [self.word.transform(norm), self.config.char_weight * self.char.transform(norm)],
+            format="csr",
+        )
+
+    def _probabilities(self, norm: Sequence[str]) -> np.ndarray:
+        if not norm:
+            return np.zeros((0, len(self.heads)))
+        z = self._features(norm) @ self.coef.T.astype(np.float64) + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def predict(self, texts: Sequence[str]) -> list[Prediction]:
+        """Whole text and each sentence scored; each head keeps the highest."""
+        from .rules import normalise  # the rules' normaliser, so both read the same words
+
+        norm = [normalise(t) for t in texts]
+        probs = self._probabilities([n[:MAX_CHARS] for n in norm])
+        # Every sentence of every text, each distinct one scored once (a long text that repeats
+        # itself costs what its distinct sentences cost).
+        index: dict[str, int] = {}
+        owner, part_at = [], []
+        for i, n in enumerate(norm):
+            for p in pieces(n):
+                owner.append(i)
+                part_at.append(index.setdefault(p, len(index)))
+        if index:
+            part_probs = self._probabilities(list(index))
+            np.maximum.at(probs, np.array(owner), part_probs[np.array(part_at)])
+        out = []
+        for row, n in zip(probs, norm, strict=True):
+            if not n.strip():
+                out.append(Prediction(0.0, 0.0, ()))
                 continue
-            try:
-                row = json.loads(line)
-                rows.append((str(row["text"]), str(row["category"])))
-            except (ValueError, KeyError) as exc:
-                raise ValueError(f"{path.name} line {n}: {exc}") from exc
-    return rows
+            cats = row[2:]
+            order = np.argsort(-cats)
+            chosen = [
+                self.categories[j] for j in order if cats[j] >= self.config.category_threshold
+            ]
+            if not chosen and row[0] >= self.config.harm_threshold:
+                chosen = [self.categories[order[0]]]
+            out.append(Prediction(float(row[0]), float(row[1]), tuple(chosen[:3])))
+        return out
+
+    # --- storage ---------------------------------------------------------------------------
+
+    def dumps(self) -> bytes:
+        meta = {
+            "version": self.version,
+            "config": self.config.as_dict(),
+            "heads": list(self.heads),
+            "word_terms": list(self.word.terms),
+            "char_terms": list(self.char.terms),
+            "trained_on": self.trained_on,
+        }
+        buf = io.BytesIO()
+        np.savez_compressed(
+            buf,
+            meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+            word_idf=self.word.idf,
+            char_idf=self.char.idf,
+            coef=self.coef,
+            intercept=self.intercept,
+        )
+        return buf.getvalue()
+
+    @classmethod
+    def loads(cls, blob: bytes) -> ScreenModel:
+        with np.load(io.BytesIO(blob), allow_pickle=False) as z:
+            meta = json.loads(z["meta"].tobytes().decode("utf-8"))
+            return cls(
+                version=meta["version"],
+                config=Config(**meta["config"]),
+                word=_Block("word", tuple(meta["word_terms"]), z["word_idf"]),
+                char=_Block("char", tuple(meta["char_terms"]), z["char_idf"]),
+                heads=tuple(meta["heads"]),
+                coef=z["coef"],
+                intercept=z["intercept"],
+                trained_on=meta.get("trained_on", {}),
+            )
 
 
-@lru_cache(maxsize=1)
-def ordinary_feedback() -> tuple[str, ...]:
-    """The taxonomy's example feedback the rules do not flag: realistic negatives."""
-    try:
-        seed = json.loads(TAXONOMY_SEED.read_text(encoding="utf-8"))
-    except FileNotFoundError:  # pragma: no cover - the seed ships with the code
-        return ()
-    return tuple(e for lb in labels_from_seed(seed) for e in lb.examples if not screen(e))
+def _version(examples: Sequence[Example], config: Config) -> str:
+    h = hashlib.sha256()
+    h.update(CONCEPTS_FILE.read_bytes())
+    h.update(json.dumps(config.as_dict(), sort_keys=True).encode())
+    for e in examples:
+        h.update(f"{e.severity}|{e.category}|{e.text}\n".encode())
+    return f"sg-{h.hexdigest()[:10]}"
 
 
-def training_data(
-    extra: Iterable[tuple[str, bool]] = (),
-) -> tuple[list[str], list[bool]]:
-    """Texts and whether each is a disclosure: the file, ordinary feedback, then ``extra``."""
-    examples = training_examples()
-    texts = [t for t, _ in examples]
-    positive = [c != "none" for _, c in examples]
-    ordinary = ordinary_feedback()
-    texts += ordinary
-    positive += [False] * len(ordinary)
-    for text, is_disclosure in extra:
-        if text.strip():
-            texts.append(text)
-            positive.append(bool(is_disclosure))
-    return texts, positive
+def _merge(examples: Iterable[Example], decisions: Iterable[Example]) -> list[Example]:
+    """A lead's decision replaces a data-file example with the same text (the lead knows)."""
+    by_text: dict[str, Example] = {}
+    for e in itertools.chain(examples, decisions):
+        if e.text.strip() and e.severity in SEVERITIES:
+            by_text[e.text.strip()] = e
+    return list(by_text.values())
 
 
-def train(texts: list[str], positive: list[bool]) -> Tagger:
-    label = Label(
-        DISCLOSURE,
-        "Possible disclosure of harm",
-        examples=tuple(t for t, p in zip(texts, positive, strict=True) if p),
+def train_model(
+    decisions: Sequence[Example] = (),
+    *,
+    examples: Sequence[Example] | None = None,
+    config: Config | None = None,
+) -> ScreenModel:
+    """Fit the classifier on the data files plus the lead's decisions (deterministic)."""
+    from sklearn.linear_model import LogisticRegression
+
+    from .rules import normalise
+
+    config = config or Config()
+    data = _merge(training_examples() if examples is None else examples, decisions)
+    norm = [normalise(e.text[:MAX_CHARS]) for e in data]
+    word, char = _Block.fit("word", norm), _Block.fit("char", norm)
+    model = ScreenModel("", config, word, char, ("harm", "urgent"),
+                        np.zeros((0, 0), np.float32), np.zeros(0))  # fmt: skip
+    X = model._features(norm)
+    harmful = [e.category for e in data if e.severity != "none"]
+    categories = tuple(sorted({c for c in harmful if c}))
+    harm = np.array([e.severity != "none" for e in data])
+    Xh = X[harm]
+    harm_severity = np.array([e.severity for e in data if e.severity != "none"])
+    harm_category = np.array([e.category for e in data if e.severity != "none"])
+    # harm: all texts; urgent: among disclosures only (p(urgent | disclosure) separated
+    # urgent from concern better in cross-validation than urgent-vs-everything did);
+    # categories: one-vs-rest among disclosures.
+    heads = [(X, harm), (Xh, harm_severity == "urgent")]
+    heads += [(Xh, harm_category == c) for c in categories]
+    coef = np.zeros((len(heads), X.shape[1]), dtype=np.float32)
+    intercept = np.full(len(heads), -30.0)  # a head with one class never fires
+    for j, (features, y) in enumerate(heads):
+        if 1 < y.sum() < len(y):
+            clf = LogisticRegression(
+                C=config.C, class_weight="balanced", solver="liblinear", dual=True, max_iter=1000
+            )
+            clf.fit(features, y)
+            coef[j], intercept[j] = clf.coef_[0], clf.intercept_[0]
+    counts = {s: sum(e.severity == s for e in data) for s in SEVERITIES}
+    return ScreenModel(
+        version=_version(data, config),
+        config=config,
+        word=word,
+        char=char,
+        heads=("harm", "urgent", *categories),
+        coef=coef,
+        intercept=intercept,
+        trained_on={**counts, "decisions": len(decisions)},
     )
-    negatives = [Example(t) for t, p in zip(texts, positive, strict=True) if not p]
-    return train_tagger([label], negatives)
 
 
 @lru_cache(maxsize=1)
-def default_model() -> Tagger:
-    """Trained once per process from the data files alone (deterministic, about a second)."""
-    return train(*training_data())
+def default_model() -> ScreenModel:
+    """The model trained on the data files alone (a few seconds, once per process)."""
+    return train_model()
 
 
-def cross_validate(*, folds: int = 5, thresholds=(0.2, 0.3, 0.4, 0.5)) -> dict:
-    """Out-of-fold recall and false-positive rates of the model, and of rules-or-model, on
-    the training data (a regression figure: the rules were written beside these texts)."""
-    import numpy as np
+def out_of_fold(
+    examples: Sequence[Example] | None = None, *, config: Config | None = None, folds: int = 5
+) -> list[Prediction]:
+    """Each example's prediction by a model that did not see it (stratified by severity)."""
     from sklearn.model_selection import StratifiedKFold
 
-    texts, positive = training_data()
-    n_examples = len(training_examples())
-    y = np.array(positive)
-    ordinary = np.arange(len(texts)) >= n_examples
-    lookalike = ~y & ~ordinary
-    scores = np.zeros(len(texts))
-    strata = y.astype(int) + 2 * ordinary
-    for tr, te in StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, strata):
-        model = train([texts[i] for i in tr], [positive[i] for i in tr])
-        scores[te] = model.scores([texts[i] for i in te])[:, 0]
-    rules = np.array([bool(screen(t)) for t in texts])
-    out = {
-        "disclosures": int(y.sum()),
-        "lookalikes": int(lookalike.sum()),
-        "ordinary": int(ordinary.sum()),
-        "rules_recall": float(rules[y].mean()),
-        "rules_fp_lookalike": float(rules[lookalike].mean()),
-        "rules_fp_ordinary": float(rules[ordinary].mean()),
-        "thresholds": {},
-    }
-    for th in thresholds:
-        model, either = scores >= th, (scores >= th) | rules
-        out["thresholds"][th] = {
-            "model_recall": float(model[y].mean()),
-            "model_fp_lookalike": float(model[lookalike].mean()),
-            "model_fp_ordinary": float(model[ordinary].mean()),
-            "either_recall": float(either[y].mean()),
-            "either_fp_ordinary": float(either[ordinary].mean()),
-        }
-    return out
+    data = list(training_examples() if examples is None else examples)
+    out: list[Prediction | None] = [None] * len(data)
+    split = StratifiedKFold(folds, shuffle=True, random_state=0)
+    for train, test in split.split(data, [e.severity for e in data]):
+        model = train_model(examples=[data[i] for i in train], config=config)
+        for i, p in zip(test, model.predict([data[i].text for i in test]), strict=True):
+            out[i] = p
+    return out  # type: ignore[return-value]

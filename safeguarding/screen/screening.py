@@ -14,27 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .classifier import ScreenModel, default_model
-from .rules import URGENT, screen
+from .model import ScreenModel, default_model
+from .rules import CONCERN, URGENT, screen
 
-CONCERN = "concern"
-
-# The phrase rules' category names -> the categories the lead records (Care Act 2014 kinds
-# plus self-harm, suicidal, missing/unsafe and harm to others).
-RULE_CATEGORY = {
-    "suicide": "suicidal",
-    "self-harm": "self_harm",
-    "physical-abuse": "physical",
-    "sexual-abuse": "sexual",
-    "emotional-abuse": "psychological",
-    "neglect": "neglect",
-    "financial-abuse": "financial",
-    "exploitation": "modern_slavery",
-    "restrictive-practice": "organisational",
-    "domestic-abuse": "domestic",
-    "harm-to-others": "harm_to_others",
-    "abuse": "abuse",
-}
+RULES, MODEL, BOTH = "rules", "model", "both"
 
 
 @dataclass(frozen=True)
@@ -74,8 +57,8 @@ class Screening:
     @property
     def method(self) -> str:
         if self.by_rules and self.by_model:
-            return "both"
-        return "rules" if self.by_rules else ("model" if self.by_model else "")
+            return BOTH
+        return RULES if self.by_rules else (MODEL if self.by_model else "")
 
     @property
     def score(self) -> float:
@@ -90,8 +73,7 @@ def screen_texts(texts: Sequence[str], model: ScreenModel | None = None) -> list
     out = []
     for text, p in zip(texts, predictions, strict=True):
         concerns = screen(text)
-        rule_cats = [RULE_CATEGORY.get(c.category, c.category) for c in concerns]
-        categories = list(dict.fromkeys([*rule_cats, *p.categories]))
+        categories = list(dict.fromkeys([*(c.category for c in concerns), *p.categories]))
         out.append(
             Screening(
                 categories=tuple(categories) if (concerns or p.flagged(model.config)) else (),

@@ -78,7 +78,9 @@ def test_every_row_kept_in_order_with_other_columns_unchanged(others, text_at, d
 
 
 def test_added_columns_and_their_values():
-    data = _csv_bytes(["id", "text", "voice"], [["1", "HARM here", "carer"], ["2", "fine", "self"]])
+    data = _csv_bytes(
+        ["id", "text", "voice"], [["1", "HARM here", "carer"], ["2", "fine", "self"]]
+    )
     text = screen_csv_text(data, _fake_screen)
     header = next(csv.reader(io.StringIO(text, newline="")))
     assert header == ["id", "text", "voice", *OUTPUT_COLUMNS]
@@ -187,8 +189,8 @@ def test_command_writes_the_contract(tmp_path):
     assert [r["ref"] for r in rows] == ["a", "b", "c"]
     assert [r["flagged"] for r in rows] == ["yes", "no", "yes"]
     assert rows[0]["severity"] == "urgent" and rows[2]["severity"] == "urgent"
-    assert "physical" in rows[0]["categories"].split(";")
-    assert "suicidal" in rows[2]["categories"].split(";")
+    assert "physical-abuse" in rows[0]["categories"].split(";")
+    assert "suicide" in rows[2]["categories"].split(";")
     assert "Screened 3 rows: 2 flagged, 2 urgent" in stdout.getvalue()
 
 

@@ -1,22 +1,32 @@
 """Safeguarding phrase rules: every category, misspellings, benign look-alikes, severity,
 negation, long carer texts and hostile input.
 
-The ``HELD_OUT`` phrasings were written as unseen test sets while the rules were developed
-(measured before the rules were tuned on them: see the report in the commit); they stay here
-as a regression table. Pure Python: runs without Django (``pytest -p no:django``).
+**Regression tables, not estimates.** ``REGRESSION_EXAMPLES`` (``data/rules_regression.jsonl``,
+the screen's first training texts) and ``REGRESSION_PHRASINGS`` were written alongside the
+rules, and the rules were tuned until they passed: "68/68" on them is an in-sample figure.
+(``REGRESSION_PHRASINGS`` used to be called "held out"; it was not.) They stay to catch a rule
+change that breaks what used to work. Accuracy on wording nobody here wrote is measured on the
+lead's unseen set (see the README, "Safeguarding screen accuracy"). Pure Python: runs without
+Django (``pytest -p no:django``).
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from safeguarding.screen import CATEGORIES, CONCERN, URGENT, Concern, normalise, screen
-from safeguarding.screen.model import training_examples
 
-SAFEGUARDING_TRAINING_EXAMPLES = training_examples()
+REGRESSION_EXAMPLES: list[tuple[str, str]] = [
+    (row["text"], row["category"])
+    for line in (Path(__file__).parent / "data" / "rules_regression.jsonl").open(encoding="utf-8")
+    if line.strip()
+    for row in [json.loads(line)]
+]
 
 
 @pytest.fixture(autouse=True)
@@ -33,10 +43,10 @@ def severity(text: str, category: str) -> str | None:
     return next((c.severity for c in screen(text) if c.category == category), None)
 
 
-DISCLOSURES = [(t, c) for t, c in SAFEGUARDING_TRAINING_EXAMPLES if c != "none"]
-BENIGN = [t for t, c in SAFEGUARDING_TRAINING_EXAMPLES if c == "none"]
+DISCLOSURES = [(t, c) for t, c in REGRESSION_EXAMPLES if c != "none"]
+BENIGN = [t for t, c in REGRESSION_EXAMPLES if c == "none"]
 
-HELD_OUT = [
+REGRESSION_PHRASINGS = [
     ("i feel like ending it", "suicide"),
     ("whats the point of living", "suicide"),
     ("i might as well be dead", "suicide"),
@@ -186,7 +196,7 @@ HELD_OUT = [
     ("i dont want to go back there they are bad to me", "abuse"),
 ]
 
-HELD_OUT_BENIGN = [
+REGRESSION_BENIGN = [
     "the nurse took my blood and it didn't hurt",
     "I killed it at the quiz night",
     "my dog died last year and I was sad",
@@ -275,31 +285,29 @@ HELD_OUT_BENIGN = [
 ]
 
 
-# ------------------------------------------------------------------- the training examples
+# ---------------------------------------------------------------- the regression examples
 
 
-def test_training_examples_shape() -> None:
-    counts = Counter(c for _, c in SAFEGUARDING_TRAINING_EXAMPLES)
+def test_regression_examples_shape() -> None:
+    counts = Counter(c for _, c in REGRESSION_EXAMPLES)
     assert 55 <= len(DISCLOSURES) <= 80
     assert 25 <= counts["none"] <= 40
-    assert set(counts) == {*CATEGORIES, "none"}
-    assert len({t for t, _ in SAFEGUARDING_TRAINING_EXAMPLES}) == len(
-        SAFEGUARDING_TRAINING_EXAMPLES
-    )
+    assert set(counts) <= {*CATEGORIES, "none"}
+    assert len({t for t, _ in REGRESSION_EXAMPLES}) == len(REGRESSION_EXAMPLES)
 
 
 @pytest.mark.parametrize(("text", "category"), DISCLOSURES)
-def test_training_disclosures_flagged_in_their_category(text: str, category: str) -> None:
+def test_regression_disclosures_flagged_in_their_category(text: str, category: str) -> None:
     assert category in categories(text)
 
 
-@pytest.mark.parametrize("text", BENIGN + HELD_OUT_BENIGN)
+@pytest.mark.parametrize("text", BENIGN + REGRESSION_BENIGN)
 def test_benign_not_flagged(text: str) -> None:
     assert screen(text) == []
 
 
-@pytest.mark.parametrize(("text", "category"), HELD_OUT)
-def test_held_out_phrasings_flagged(text: str, category: str) -> None:
+@pytest.mark.parametrize(("text", "category"), REGRESSION_PHRASINGS)
+def test_regression_phrasings_flagged(text: str, category: str) -> None:
     assert screen(text), f"{category} missed"
 
 

@@ -12,7 +12,7 @@ from feedback.models import Contribution, Response, ResponseStatus, Voice
 from safeguarding import screen as pure_screen
 from safeguarding import services as safeguarding
 from safeguarding.models import FlagMethod, FlagSeverity, SafeguardingFlag
-from safeguarding.screen import model as screen_model
+from safeguarding.screen import screening
 from safeguarding.tasks import screen_contribution, screen_response
 from tasks.tasks import sweep_lost_jobs, tag_response
 from tests.feedback.factories import (
@@ -154,23 +154,16 @@ def test_the_sweep_sends_a_notification_that_never_went(lead):
     assert len(mail.outbox) == 1
 
 
-def test_model_only_flags_are_concerns_marked_model(monkeypatch):
-    monkeypatch.setattr(pure_screen, "screen", lambda text: [])
-    monkeypatch.setattr(screen_model, "MODEL_THRESHOLD", 0.0)
-    result = pure_screen.screen_text("something the rules did not foresee")
+def test_a_text_only_the_model_flags_can_be_urgent(monkeypatch):
+    """Severity comes from the model as well as the rules (issue #11)."""
+    monkeypatch.setattr(screening, "screen", lambda text: [])
+    result = pure_screen.screen_text(
+        "i have been saving up my tablets in a box for when i am ready"
+    )
     assert result.flagged and result.method == FlagMethod.MODEL
-    assert result.severity == FlagSeverity.CONCERN
-
-
-def test_cross_validated_figures_are_what_the_docstring_records():
-    threshold = screen_model.MODEL_THRESHOLD
-    figures = screen_model.cross_validate(thresholds=(threshold,))
-    chosen = figures["thresholds"][threshold]
-    assert figures["rules_recall"] == 1.0 and figures["rules_fp_lookalike"] == 0.0
-    assert chosen["either_recall"] == 1.0
-    # A regression figure (in sample for the rules): a big drift means measuring again.
-    assert chosen["model_recall"] == pytest.approx(0.66, abs=0.05)
-    assert chosen["model_fp_ordinary"] == pytest.approx(0.09, abs=0.05)
+    assert result.severity == FlagSeverity.URGENT
+    ordinary = pure_screen.screen_text("the bus to the day centre is always late")
+    assert not ordinary.flagged and ordinary.severity == ""
 
 
 # --- the lead's queue --------------------------------------------------------------------------
