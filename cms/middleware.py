@@ -80,3 +80,28 @@ class RequestSizeLimitMiddleware:
         from .views import request_too_big
 
         return request_too_big(None, limit)
+
+
+class AdminPreviewFrameMiddleware:
+    """Let the Wagtail editor frame its own preview of a page, and nothing else.
+
+    Wagtail renders a preview by running the page's ``serve_preview`` through the whole
+    middleware stack on a dummy request for the page's *public* path, so the public site's
+    ``frame-ancestors 'none'`` lands on the preview too and the browser blanks the editor's
+    Preview and Checks panels. Wagtail marks that dummy request ``is_preview`` (an attribute
+    it sets in-process: no header or parameter a visitor could send), and only then does this
+    replace the one directive with ``'self'``. Listed after ``CSPMiddleware`` so it sees the
+    response first; every other directive, and every public response, is unchanged.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "is_preview", False) is True:
+            response._csp_replace = {
+                **(getattr(response, "_csp_replace", None) or {}),
+                "frame-ancestors": ["'self'"],
+            }
+        return response

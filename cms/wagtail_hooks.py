@@ -90,15 +90,20 @@ class EasyReadContentChecker(ContentCheckerItem):
             "impact": "moderate",
             "selector": "[data-ev-preview-finding]",
             "tags": ["best-practice"],
-            # axe's built-in "exists" check always passes, so under "none" every matching
-            # element is reported.
-            "none": ["everyvoice-easy-read-finding"],
+            # Fails for every finding box: the check looks for a marker no template renders.
+            # (axe 4.14's built-in "exists" check comes back "incomplete", which Wagtail's
+            # Checks panel does not count, so it cannot be used under "none".)
+            "any": ["everyvoice-easy-read-finding"],
             "enabled": True,
         },
     ]
     axe_custom_checks = [
         *ContentCheckerItem.axe_custom_checks,
-        {"id": "everyvoice-easy-read-finding", "evaluate": "exists-evaluate"},
+        {
+            "id": "everyvoice-easy-read-finding",
+            "evaluate": "has-descendant-evaluate",
+            "options": {"selector": "[data-ev-finding-never-rendered]"},
+        },
     ]
     axe_messages = {
         **ContentCheckerItem.axe_messages,
