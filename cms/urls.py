@@ -28,6 +28,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("insight/", include("insight.urls")),
     path("follow/", include("insight.follow_urls")),
+    path("involvement/", include("involvement.urls")),
     path("api/v1/", insight_api.urls),
 ]
 

@@ -188,6 +188,9 @@ BY_NAME: dict[str, dict] = {
     "insight:export_job": OWN_JOB,
     "insight:export_download": OWN_FILE,
     "insight_follow:follow": PUBLIC,
+    # The involvement register's report: the same people as insight (involvement/views.py).
+    "involvement:report": row(SIGN_IN, FORBIDDEN, TOTP, OK, OK, REDIRECT, *[FORBIDDEN] * 3),
+    "involvement:easy_report": INSIGHT,
     # allauth's "set a password", for staff only: participants sign in by code (cms/views.py).
     "account_set_password": row(SIGN_IN, REDIRECT, REDIRECT, *[REDIRECT] * 6),
 }
@@ -197,7 +200,7 @@ WAGTAIL_PUBLIC = {
     "admin/sprite/",
     "admin/jsi18n/",
 }
-PROJECT_MODULES = ("cms.", "feedback.", "tasks.", "insight.")
+PROJECT_MODULES = ("cms.", "feedback.", "tasks.", "insight.", "involvement.")
 
 
 def classify(route: str, name: str | None, module: str) -> dict | None:

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "tasks",
     "safeguarding",
     "insight",
+    "involvement",
     "languages",
     # Translation: wagtail-localize's editor and PO export/import. No machine translator is
     # configured, so no text is ever sent anywhere (see WAGTAILLOCALIZE_MACHINE_TRANSLATOR).
@@ -242,6 +243,7 @@ EVERYVOICE_MFA_PROTECTED_PREFIXES = [
     "/admin/",
     "/django-admin/",
     "/insight/",
+    "/involvement/",
     "/staff/",
     "/api/",
     "/exports/",

@@ -1,0 +1,11 @@
+"""The involvement report for collaboratives (mounted at /involvement/, behind TOTP for staff)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "involvement"
+urlpatterns = [
+    path("", views.report, name="report"),
+    path("easy-read/", views.easy_report, name="easy_report"),
+]
