@@ -143,7 +143,10 @@ class ConsultationPage(EasyReadPageMixin, Page):
     opens_at = models.DateTimeField(default=timezone.now)
     closes_at = models.DateTimeField(null=True, blank=True)
     results_published = models.BooleanField(
-        default=False, help_text="Tick when the 'you said, we did' page is published."
+        default=False,
+        help_text="Tick when the 'you said, we did' page is published. This never closes the "
+        "consultation: people can still take part until the closing date. To close it, set "
+        "'Closes at'.",
     )
     summary = StreamField(
         StandardStreamBlock(),
@@ -216,14 +219,16 @@ class ConsultationPage(EasyReadPageMixin, Page):
         return cls._clean_subpage_models
 
     def status_at(self, when=None) -> ConsultationStatus:
+        """Open or not comes from the dates alone; publishing results never closes a
+        consultation on its own (closing is setting 'Closes at', a separate step)."""
         when = when or timezone.now()
-        if self.results_published:
-            return ConsultationStatus.RESULTS
         if when < self.opens_at:
             return ConsultationStatus.UPCOMING
-        if self.closes_at and when >= self.closes_at:
-            return ConsultationStatus.CLOSED
-        return ConsultationStatus.OPEN
+        if not (self.closes_at and when >= self.closes_at):
+            return ConsultationStatus.OPEN
+        if self.results_published:
+            return ConsultationStatus.RESULTS
+        return ConsultationStatus.CLOSED
 
     @property
     def status(self) -> ConsultationStatus:
