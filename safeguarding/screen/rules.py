@@ -81,6 +81,7 @@ def screen(text: str) -> list[Concern]:
     hay = " " + norm  # every pattern starts on one non-letter: see _rule()
     bounds = [m.end() for m in _SENTENCE_END_RE.finditer(norm)]
     household = _HOUSEHOLD_RE.search(norm) is not None
+    paid_staff = _STAFF_RE.search(norm) is not None
     best: dict[str, tuple[int, int, Concern]] = {}  # category -> (rank, position, concern)
 
     def settled(rule: _Rule) -> bool:
@@ -88,6 +89,8 @@ def screen(text: str) -> list[Concern]:
         done = rule.category in best and (best[rule.category][0] == 0 or rule.severity == CONCERN)
         if rule.category in _DOMESTIC_KINDS and household:
             done = done and "domestic-abuse" in best
+        if rule.category in _STAFF_KINDS and paid_staff:
+            done = done and ORGANISATIONAL in best
         return done
 
     for rule in _RULES:
@@ -151,6 +154,10 @@ _PAST_RE = re.compile(_DATA["context"]["past"])
 # Fear of a person, and who counts as household for domestic abuse.
 _HOUSEHOLD_RE = re.compile(_DATA["context"]["household"])
 _DOMESTIC_KINDS = frozenset(_DATA["context"]["domestic_kinds"])
+# Paid staff or a service: harm by them is organisational abuse too.
+_STAFF_RE = re.compile(_DATA["context"]["paid_staff"])
+_STAFF_KINDS = frozenset(_DATA["context"]["staff_kinds"])
+ORGANISATIONAL = "organisational-abuse"
 # ----------------------------------------------------------------------------- checking
 
 _SENTENCE_END_RE = re.compile(r"[.!?;\n]+")
@@ -191,6 +198,8 @@ def _check(rule: _Rule, norm: str, start: int, end: int, bounds: list[int]) -> l
     # Abuse by a partner or family member is domestic abuse too (UK definition, 16+).
     if rule.category in _DOMESTIC_KINDS and _HOUSEHOLD_RE.search(before):
         found.append(Concern("domestic-abuse", phrase, severity))
+    if rule.category in _STAFF_KINDS and _STAFF_RE.search(before):
+        found.append(Concern(ORGANISATIONAL, phrase, severity))
     return found
 
 

@@ -399,9 +399,12 @@ def test_negation_or_past_downgrades_but_never_hides(text: str, category: str) -
 
 def test_one_concern_per_category_urgent_first() -> None:
     found = screen("staff hit him. my dad hits me. i dont get food.")
-    assert [c.category for c in found] == ["physical-abuse", "domestic-abuse", "neglect"]
+    assert [c.category for c in found] == [
+        "physical-abuse", "domestic-abuse", "organisational-abuse", "neglect",
+    ]  # fmt: skip
     assert found[0] == Concern("physical-abuse", "hits me", URGENT)
-    assert [c.severity for c in found] == [URGENT, URGENT, CONCERN]
+    assert found[2] == Concern("organisational-abuse", "hit him", CONCERN)  # by paid staff
+    assert [c.severity for c in found] == [URGENT, URGENT, CONCERN, CONCERN]
 
 
 # ------------------------------------------------------------------------ long texts
@@ -506,3 +509,21 @@ def test_hostile_megabyte_is_linear(text: str) -> None:
     started = time.process_time()
     screen(text)
     assert time.process_time() - started < 15
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my staff hit me and i am scared to go home",
+        "the carer slapped me",
+        "my support worker takes my money",
+        "the night staff forget my tablets",
+    ],
+)
+def test_harm_by_paid_staff_is_organisational_abuse_too(text: str) -> None:
+    """Issue #11: harm by paid staff had no category of its own."""
+    assert "organisational-abuse" in categories(text)
+
+
+def test_harm_by_someone_else_is_not_called_organisational() -> None:
+    assert "organisational-abuse" not in categories("my brother hits me")
