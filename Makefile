@@ -32,6 +32,8 @@ demo: install
 
 serve: install
 	@echo "Every Voice is at http://$(HOST):$(PORT)/ (staff: http://$(HOST):$(PORT)/admin/)"
+	# Links in emails (safeguarding) follow the port actually served unless the env says.
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## worker / beat: real background workers (need REDIS_URL)

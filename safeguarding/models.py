@@ -18,6 +18,27 @@ class FlagMethod(models.TextChoices):
     BOTH = "both", "Phrase rules and model"
 
 
+class FlagStatus(models.TextChoices):
+    NEW = "new", "New"
+    IN_PROGRESS = "in_progress", "In progress"
+    CLOSED = "closed", "Closed"
+
+
+class FlagOutcome(models.TextChoices):
+    """What the lead decided when closing a flag (required: there is no one-click close)."""
+
+    REFERRED = "referred_la", "Referred to the local authority"
+    ALREADY_KNOWN = "already_known", "Already known (already being handled)"
+    NO_CONCERN = "no_concern", "No concern"
+    WRONG_CATEGORY = "wrong_category", "A concern, but of another kind than flagged"
+    OTHER = "other", "Other (say what in the note)"
+
+
+class FlagSource(models.TextChoices):
+    SCREEN = "screen", "The screen"
+    LEAD = "lead", "Flagged by hand"
+
+
 class SafeguardingFlag(models.Model):
     """A possible disclosure of harm in one text, waiting for the safeguarding lead.
 
@@ -59,16 +80,41 @@ class SafeguardingFlag(models.Model):
     excerpt = models.TextField(blank=True, help_text="The screened text, for the lead only.")
     created_at = models.DateTimeField(auto_now_add=True)
     notified_at = models.DateTimeField(null=True, blank=True)
-    acknowledged_at = models.DateTimeField(null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
+    source = models.CharField(max_length=8, choices=FlagSource.choices, default=FlagSource.SCREEN)
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who flagged it by hand (empty when the screen did).",
+    )
+    status = models.CharField(max_length=12, choices=FlagStatus.choices, default=FlagStatus.NEW)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="safeguarding_flags_assigned",
+    )
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(
+        null=True, blank=True, help_text="When an urgent flag nobody picked up was sent again."
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    acknowledged_by_name = models.CharField(
+    closed_by_name = models.CharField(
         max_length=150, blank=True, help_text="Kept if the account is deleted."
+    )
+    outcome = models.CharField(max_length=16, choices=FlagOutcome.choices, blank=True)
+    lead_categories = models.JSONField(
+        default=list, blank=True, help_text="The kinds of harm the lead decided it was."
     )
     note = models.TextField(blank=True, help_text="What the lead did about it.")
 
@@ -88,12 +134,9 @@ class SafeguardingFlag(models.Model):
     class Meta:
         # The table kept its name when the model moved here from tasks (no data migration).
         db_table = "tasks_safeguardingflag"
-        ordering = ["acknowledged_at", "severity", "created_at"]
+        ordering = ["closed_at", "severity", "created_at"]
         indexes = [
-            models.Index(
-                fields=["acknowledged_at", "severity", "created_at"],
-                name="tasks_safeg_acknowl_5ffedb_idx",
-            ),
+            models.Index(fields=["status", "severity", "created_at"], name="sg_flag_queue_idx"),
             models.Index(fields=["notified_at"], name="tasks_safeg_notifie_baed90_idx"),
         ]
 
@@ -102,4 +145,22 @@ class SafeguardingFlag(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.acknowledged_at is None
+        return self.status != FlagStatus.CLOSED
+
+    @property
+    def is_disclosure(self) -> bool | None:
+        """The lead's decision, for retraining: None while open."""
+        if self.status != FlagStatus.CLOSED or not self.outcome:
+            return None
+        return self.outcome != FlagOutcome.NO_CONCERN
+
+
+class DigestSent(models.Model):
+    """One row per day the digest of open flags went out: makes the daily job idempotent."""
+
+    sent_on = models.DateField(unique=True)
+    flags = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Safeguarding digest {self.sent_on} ({self.flags} open)"

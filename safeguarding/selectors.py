@@ -20,7 +20,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from feedback.models import Answer, Contribution
 
-from .models import FlagSeverity, SafeguardingFlag
+from .models import FlagSeverity, FlagStatus, SafeguardingFlag
 
 
 def _held() -> QuerySet[SafeguardingFlag]:
@@ -68,26 +68,46 @@ def held_targets(targets: Iterable[str]) -> set[str]:
     return set(_held().filter(target__in=targets).values_list("target", flat=True))
 
 
-def flags_queue(*, show: str = "open") -> QuerySet[SafeguardingFlag]:
-    """Open flags first, urgent before concern, oldest first."""
+SHOW = {
+    "waiting": "Waiting",
+    "new": "New",
+    "in_progress": "In progress",
+    "mine": "Mine",
+    "closed": "Closed",
+    "all": "All",
+}
+
+
+def flags_queue(*, show: str = "waiting", user=None) -> QuerySet[SafeguardingFlag]:
+    """Waiting (new or in progress) first, urgent before concern, oldest first; closed
+    ones newest first."""
     qs = SafeguardingFlag.objects.select_related(
-        "response", "contribution__session", "acknowledged_by"
+        "response", "contribution__session", "closed_by", "assignee"
     )
-    if show == "open":
-        qs = qs.filter(acknowledged_at__isnull=True)
-    elif show == "acknowledged":
-        qs = qs.filter(acknowledged_at__isnull=False)
+    if show == "waiting":
+        qs = qs.exclude(status=FlagStatus.CLOSED)
+    elif show in (FlagStatus.NEW, FlagStatus.IN_PROGRESS, FlagStatus.CLOSED):
+        qs = qs.filter(status=show)
+    elif show == "mine":
+        qs = qs.filter(assignee=user).exclude(status=FlagStatus.CLOSED)
+    if show == FlagStatus.CLOSED:
+        return qs.order_by("-closed_at")
     rank = Case(When(severity=FlagSeverity.URGENT, then=Value(0)), default=Value(1),
                 output_field=IntegerField())  # fmt: skip
-    if show == "acknowledged":
-        return qs.order_by("-acknowledged_at")
     return qs.annotate(rank=rank).order_by("rank", "created_at")
 
 
 def flag_counts() -> dict[str, int]:
-    open_flags = SafeguardingFlag.objects.filter(acknowledged_at__isnull=True)
+    """Waiting = new or in progress (what the admin home and the menu badge show)."""
+    waiting = SafeguardingFlag.objects.exclude(status=FlagStatus.CLOSED)
     return {
-        "open": open_flags.count(),
-        "urgent": open_flags.filter(severity=FlagSeverity.URGENT).count(),
-        "acknowledged": SafeguardingFlag.objects.filter(acknowledged_at__isnull=False).count(),
+        "waiting": waiting.count(),
+        "new": waiting.filter(status=FlagStatus.NEW).count(),
+        "urgent": waiting.filter(severity=FlagSeverity.URGENT).count(),
+        "closed": SafeguardingFlag.objects.filter(status=FlagStatus.CLOSED).count(),
     }
+
+
+def waiting_count() -> int:
+    """One cheap query, for the menu badge on every admin page."""
+    return SafeguardingFlag.objects.exclude(status=FlagStatus.CLOSED).count()

@@ -7,9 +7,11 @@ Nothing here logs text: ids and counts only.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -22,8 +24,9 @@ from cms.roles import Role
 from feedback.models import ResponseStatus
 from tasks.texts import TextUnit, units_for_contributions, units_for_responses
 
-from .models import FlagSeverity, SafeguardingFlag
+from .models import DigestSent, FlagOutcome, FlagSeverity, FlagStatus, SafeguardingFlag
 from .screen import Screening, screen_text
+from .screen.categories import category_labels
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +77,9 @@ def _flag_units(units: list[TextUnit]) -> list[int]:
 def _flag_renew(flag: SafeguardingFlag, unit: TextUnit, result: Screening) -> bool:
     """A flagged text was edited (staff corrected a focus-group contribution) and still
     flags: the lead must read the new words. Returns True when the lead must be told again:
-    the flag had been acknowledged (it is reopened, the old acknowledgement kept in its
-    note) or the edit made it more severe."""
-    was_acknowledged = flag.acknowledged_at is not None
+    the flag had been closed (it is reopened, the old decision kept in its note) or the edit
+    made it more severe."""
+    was_closed = flag.status == FlagStatus.CLOSED
     more_severe = result.severity == FlagSeverity.URGENT and flag.severity != FlagSeverity.URGENT
     flag.excerpt = unit.text[:EXCERPT_CHARS]
     flag.severity = result.severity
@@ -84,14 +87,16 @@ def _flag_renew(flag: SafeguardingFlag, unit: TextUnit, result: Screening) -> bo
     flag.phrases = list(result.phrases)
     flag.method = result.method
     flag.model_score = result.model_score
-    if was_acknowledged:
+    if was_closed:
         stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
         flag.note = (
             f"{flag.note}\n\n[{stamp}] Reopened: the text was changed after "
-            f"{flag.acknowledged_by_name or 'the lead'} acknowledged it."
+            f"{flag.closed_by_name or 'the lead'} closed it ({flag.get_outcome_display()})."
         ).strip()
-        flag.acknowledged_at = None
-    renotify = was_acknowledged or more_severe
+        flag.status = FlagStatus.IN_PROGRESS if flag.assignee_id else FlagStatus.NEW
+        flag.closed_at = None
+        flag.outcome = ""
+    renotify = was_closed or more_severe
     if renotify:
         flag.notified_at = None
     flag.save()
@@ -163,8 +168,8 @@ def flags_notify(*, flag_ids: list[int]) -> int:
         f"{count} new safeguarding flag{plural} review"
         f"{' (at least one is marked urgent)' if urgent else ''}.\n\n"
         f"Open the safeguarding queue (sign-in needed): {queue_url()}\n\n"
-        "This email never contains what the person wrote. Please read and acknowledge each "
-        "flag in the queue.\n"
+        "This email never contains what the person wrote. Please pick up each flag in the "
+        "queue, and close it with an outcome and a note.\n"
     )
     send_mail(subject, body, None, recipients, fail_silently=False)
     flags.update(notified_at=timezone.now())
@@ -186,40 +191,212 @@ def flags_notify_pending() -> int:
         return 0
 
 
+# --- Escalation and the daily digest (beat jobs; both idempotent) ------------------------------
+
+
+def escalation_recipients() -> list[str]:
+    """The lead(s) and the deputy list, each address once."""
+    seen = dict.fromkeys(notify_recipients())
+    for address in settings.SAFEGUARDING_DEPUTY_EMAILS:
+        seen.setdefault(address.strip().lower(), None)
+    return [a for a in seen if a]
+
+
+def flags_escalate(*, now=None) -> int:
+    """Urgent flags nobody has picked up (still "new") after
+    ``SAFEGUARDING_ESCALATE_AFTER_MINUTES`` are sent again to the lead(s) and the deputies,
+    once each: the flag is claimed (``escalated_at``) in the same UPDATE that finds it, so two
+    beat runs never send twice. No text in the email: a link to each flag."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(minutes=settings.SAFEGUARDING_ESCALATE_AFTER_MINUTES)
+    due = SafeguardingFlag.objects.filter(
+        status=FlagStatus.NEW,
+        severity=FlagSeverity.URGENT,
+        escalated_at__isnull=True,
+        created_at__lte=cutoff,
+    )
+    ids = [
+        pk
+        for pk in due.values_list("pk", flat=True)
+        if SafeguardingFlag.objects.filter(pk=pk, escalated_at__isnull=True).update(
+            escalated_at=now
+        )
+    ]
+    if not ids:
+        return 0
+    recipients = escalation_recipients()
+    if not recipients:
+        logger.error("safeguarding escalation of flags %s: nobody to tell", ids)
+        return 0
+    minutes = settings.SAFEGUARDING_ESCALATE_AFTER_MINUTES
+    links = "\n".join(f"- {admin_url('safeguarding_admin:flag', pk)}" for pk in ids)
+    try:
+        send_mail(
+            f"Every Voice: URGENT - {len(ids)} safeguarding flag"
+            f"{'s' if len(ids) > 1 else ''} not picked up after {minutes} minutes",
+            f"{len(ids)} urgent safeguarding flag{'s have' if len(ids) > 1 else ' has'} waited "
+            f"more than {minutes} minutes with nobody assigned. Please pick "
+            f"{'them' if len(ids) > 1 else 'it'} up now (sign-in needed):\n\n{links}\n\n"
+            "This email never contains what the person wrote.\n",
+            None,
+            recipients,
+            fail_silently=False,
+        )
+    except OSError as exc:  # SMTP down: unclaim, so the next beat tries again
+        SafeguardingFlag.objects.filter(pk__in=ids).update(escalated_at=None)
+        logger.warning("safeguarding escalation of flags %s failed: %s", ids, exc)
+        return 0
+    logger.warning("safeguarding flags %s escalated to %d recipients", ids, len(recipients))
+    return len(ids)
+
+
+def flags_digest(*, now=None) -> int:
+    """Once a day: how many flags are open, by state and severity, the oldest first, with
+    links (never text). Sent at most once per date (``DigestSent``); nothing when none are
+    open. Returns how many open flags it listed."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    if timezone.localtime(now).hour < settings.SAFEGUARDING_DIGEST_HOUR:
+        return 0
+    if DigestSent.objects.filter(sent_on=today).exists():
+        return 0
+    waiting = list(
+        SafeguardingFlag.objects.exclude(status=FlagStatus.CLOSED)
+        .select_related("assignee")
+        .order_by("created_at")
+    )
+    with transaction.atomic():
+        _, created = DigestSent.objects.get_or_create(
+            sent_on=today, defaults={"flags": len(waiting)}
+        )
+    if not created or not waiting:
+        return 0
+    recipients = escalation_recipients()
+    if not recipients:
+        logger.error("safeguarding digest: nobody to tell")
+        return 0
+    urgent = sum(f.severity == FlagSeverity.URGENT for f in waiting)
+    new = sum(f.status == FlagStatus.NEW for f in waiting)
+    lines = [
+        f"- Flag {f.pk}: {f.get_severity_display()}, {f.get_status_display().lower()}"
+        f"{', with ' + f.assignee.get_username() if f.assignee else ', nobody assigned'}"
+        f", raised {timezone.localtime(f.created_at):%d %b %Y %H:%M}: "
+        f"{admin_url('safeguarding_admin:flag', f.pk)}"
+        for f in waiting[:50]
+    ]
+    more = f"\n...and {len(waiting) - 50} more in the queue." if len(waiting) > 50 else ""
+    try:
+        send_mail(
+            f"Every Voice: {len(waiting)} safeguarding flag{'s' if len(waiting) > 1 else ''} "
+            f"open ({urgent} urgent)",
+            f"Open safeguarding flags today: {len(waiting)} ({urgent} urgent, {new} not yet "
+            f"picked up).\n\n" + "\n".join(lines) + more + f"\n\nThe queue: {queue_url()}\n\n"
+            "This email never contains what anyone wrote.\n",
+            None,
+            recipients,
+            fail_silently=False,
+        )
+    except OSError as exc:  # try again on the next beat today
+        DigestSent.objects.filter(sent_on=today).delete()
+        logger.warning("safeguarding digest failed: %s", exc)
+        return 0
+    return len(waiting)
+
+
 # --- The lead --------------------------------------------------------------------------------
 
 
 def flag_view(*, flag_id: int, user) -> SafeguardingFlag:
-    """Fetch one flag to show it, and record that this person saw it."""
+    """Fetch one flag to show it (with its text), and record that this person saw it."""
     flag = SafeguardingFlag.objects.select_related(
-        "response__survey", "contribution__session", "acknowledged_by"
+        "response__survey", "contribution__session", "closed_by", "assignee"
     ).get(pk=flag_id)
     audit_record(user=user, action=AuditAction.VIEW_SAFEGUARDING, target=f"flag:{flag.pk}")
     return flag
 
 
-@transaction.atomic
-def flag_acknowledge(*, flag_id: int, user, note: str = "") -> SafeguardingFlag:
-    """The lead has read the flag and says what they did. Only the first acknowledgement
-    counts; a later note is added to the trail (audit) without moving who/when."""
-    flag = SafeguardingFlag.objects.select_for_update().get(pk=flag_id)
-    note = note.strip()
-    if flag.acknowledged_at is None:
-        flag.acknowledged_at = timezone.now()
-        flag.acknowledged_by = user
-        flag.acknowledged_by_name = user.get_username()
-        flag.note = note
-    elif note:
-        stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
-        flag.note = f"{flag.note}\n\n[{stamp} {user.get_username()}] {note}".strip()
-    flag.save(update_fields=["acknowledged_at", "acknowledged_by", "acknowledged_by_name", "note"])
-    audit_record(
-        user=user,
-        action=AuditAction.ACKNOWLEDGE_SAFEGUARDING,
-        target=f"flag:{flag.pk}",
-        detail="note added" if note else "",
+def lead_choices():
+    """Who may be given a flag: active safeguarding leads and administrators."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True, groups__name__in=[Role.SAFEGUARDING_LEAD, Role.ADMINISTRATOR]
+        )
+        .distinct()
+        .order_by("username")
     )
-    logger.info("safeguarding flag %s acknowledged by user %s", flag.pk, user.pk)
+
+
+def _stamp_note(flag: SafeguardingFlag, user, text: str) -> None:
+    stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+    flag.note = f"{flag.note}\n\n[{stamp} {user.get_username()}] {text}".strip()
+
+
+@transaction.atomic
+def flag_assign(*, flag_id: int, user, assignee) -> SafeguardingFlag:
+    """Give the flag to a lead (picking it up yourself is assigning it to you): a new flag
+    moves to "in progress". A closed flag keeps its state; only who holds it changes."""
+    if not lead_choices().filter(pk=assignee.pk).exists():
+        raise ValidationError("Choose a safeguarding lead or an administrator.")
+    flag = SafeguardingFlag.objects.select_for_update().get(pk=flag_id)
+    flag.assignee = assignee
+    flag.assigned_at = timezone.now()
+    if flag.status == FlagStatus.NEW:
+        flag.status = FlagStatus.IN_PROGRESS
+    _stamp_note(flag, user, f"Assigned to {assignee.get_username()}.")
+    flag.save(update_fields=["assignee", "assigned_at", "status", "note"])
+    audit_record(user=user, action=AuditAction.ACKNOWLEDGE_SAFEGUARDING,
+                 target=f"flag:{flag.pk}", detail=f"assigned to user {assignee.pk}")  # fmt: skip
+    return flag
+
+
+@transaction.atomic
+def flag_close(
+    *,
+    flag_id: int,
+    user,
+    outcome: str,
+    note: str,
+    categories: list[str] | None = None,
+    release: bool = False,
+) -> SafeguardingFlag:
+    """Close a flag with the lead's decision: an outcome and a note are both required (no
+    one-click close). ``categories`` is what kind of harm the lead decided it was (kept to
+    teach the screen); ``release`` lets the text into quotes and insight (default: it stays
+    contained). Closing an already closed flag adds to the note only."""
+    note = note.strip()
+    errors = {}
+    if outcome not in FlagOutcome.values:
+        errors["outcome"] = "Choose what you decided."
+    if not note:
+        errors["note"] = "Write what you did and why."
+    unknown = [c for c in categories or [] if c not in category_labels()]
+    if unknown:
+        errors["categories"] = "Choose kinds of harm from the list."
+    if errors:
+        raise ValidationError(errors)
+    flag = SafeguardingFlag.objects.select_for_update().get(pk=flag_id)
+    if flag.status == FlagStatus.CLOSED:
+        _stamp_note(flag, user, note)
+        flag.save(update_fields=["note"])
+        return flag
+    now = timezone.now()
+    flag.status = FlagStatus.CLOSED
+    flag.outcome = outcome
+    flag.closed_at = now
+    flag.closed_by = user
+    flag.closed_by_name = user.get_username()
+    flag.lead_categories = list(categories or flag.categories)
+    if flag.assignee_id is None:
+        flag.assignee, flag.assigned_at = user, now
+    _stamp_note(flag, user, f"Closed: {flag.get_outcome_display()}. {note}")
+    if release and flag.released_at is None:
+        flag.released_at, flag.released_by = now, user
+    flag.save()
+    audit_record(user=user, action=AuditAction.ACKNOWLEDGE_SAFEGUARDING,
+                 target=f"flag:{flag.pk}", detail=f"closed: {outcome}"
+                 + ("; released" if release else ""))  # fmt: skip
+    logger.info("safeguarding flag %s closed (%s) by user %s", flag.pk, outcome, user.pk)
     return flag
 
 
@@ -250,7 +427,7 @@ def flag_copies_clear(**_kwargs) -> dict | None:
         | Q(response__status=ResponseStatus.WITHDRAWN)
     )
     cleared = (
-        SafeguardingFlag.objects.filter(acknowledged_at__isnull=False)
+        SafeguardingFlag.objects.filter(status=FlagStatus.CLOSED)
         .exclude(excerpt="")
         .filter(gone)
         .update(excerpt="")

@@ -30,3 +30,15 @@ def screen_contribution(contribution_id: int) -> int:
     created = services.contributions_screen(contribution_ids=[contribution_id])
     logger.info("screened contribution %s (%d new flags)", contribution_id, len(created))
     return len(created)
+
+
+@shared_task(name="everyvoice.safeguarding_escalate", ignore_result=True, **RETRY)
+def safeguarding_escalate() -> int:
+    """Beat: urgent flags not picked up in time go to the lead(s) and deputies again."""
+    return services.flags_escalate()
+
+
+@shared_task(name="everyvoice.safeguarding_digest", ignore_result=True, **RETRY)
+def safeguarding_digest() -> int:
+    """Beat (hourly; sends once a day from the digest hour): the open flags."""
+    return services.flags_digest()

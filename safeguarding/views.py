@@ -1,7 +1,7 @@
 """The safeguarding lead's screens in the Wagtail admin. Thin: services and selectors decide."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -12,10 +12,11 @@ from cms.models import AuditAction
 from cms.roles import Role, has_role
 
 from . import selectors, services
+from .forms import AssignForm, CloseForm
 from .models import SafeguardingFlag
+from .screen.categories import category_label
 
 SAFEGUARDING_ROLES = (Role.SAFEGUARDING_LEAD, Role.ADMINISTRATOR)
-SHOW = {"open": "Waiting", "acknowledged": "Acknowledged", "all": "All"}
 
 
 def _require(request) -> None:
@@ -26,41 +27,91 @@ def _require(request) -> None:
 
 def queue(request):
     _require(request)
-    show = request.GET.get("show", "open")
-    show = show if show in SHOW else "open"
-    flags = list(selectors.flags_queue(show=show)[:200])
+    show = request.GET.get("show", "waiting")
+    show = show if show in selectors.SHOW else "waiting"
+    flags = list(selectors.flags_queue(show=show, user=request.user)[:200])
     # The list shows categories and times, not the words: opening a flag is what is audited.
     audit_record(user=request.user, action=AuditAction.VIEW_SAFEGUARDING, target="flags:list",
                  detail=f"show={show}")  # fmt: skip
+    for flag in flags:
+        flag.category_labels = [category_label(c) for c in flag.categories]
     return TemplateResponse(
         request,
         "safeguarding/admin/queue.html",
-        {"flags": flags, "show": show, "tabs": SHOW, "counts": selectors.flag_counts()},
+        {"flags": flags, "show": show, "tabs": selectors.SHOW, "counts": selectors.flag_counts()},
+    )
+
+
+def _flag_page(request, flag_id: int, *, close_form=None, assign_form=None, status=200):
+    try:
+        flag = services.flag_view(flag_id=flag_id, user=request.user)
+    except SafeguardingFlag.DoesNotExist as exc:
+        raise Http404("No such flag") from exc
+    leads = services.lead_choices()
+    return TemplateResponse(
+        request,
+        "safeguarding/admin/flag.html",
+        {
+            "flag": flag,
+            "title": f"Safeguarding flag {flag.pk}",
+            "category_labels": [category_label(c) for c in flag.categories],
+            "lead_category_labels": [category_label(c) for c in flag.lead_categories],
+            "close_form": close_form or CloseForm(initial={"categories": flag.categories}),
+            "assign_form": assign_form
+            or AssignForm(leads=leads, initial={"assignee": flag.assignee or request.user}),
+        },
+        status=status,
     )
 
 
 @require_http_methods(["GET"])
 def flag_detail(request, flag_id: int):
     _require(request)
-    try:
-        flag = services.flag_view(flag_id=flag_id, user=request.user)
-    except SafeguardingFlag.DoesNotExist as exc:
-        raise Http404("No such flag") from exc
-    return TemplateResponse(
-        request,
-        "safeguarding/admin/flag.html",
-        {"flag": flag, "title": f"Safeguarding flag {flag.pk}"},
-    )
+    return _flag_page(request, flag_id)
 
 
 @require_POST
-def flag_acknowledge(request, flag_id: int):
+def flag_assign(request, flag_id: int):
     _require(request)
+    form = AssignForm(request.POST, leads=services.lead_choices())
+    if not form.is_valid():
+        return _flag_page(request, flag_id, assign_form=form, status=400)
     try:
-        services.flag_acknowledge(
-            flag_id=flag_id, user=request.user, note=request.POST.get("note", "")[:5000]
+        flag = services.flag_assign(
+            flag_id=flag_id, user=request.user, assignee=form.cleaned_data["assignee"]
         )
     except SafeguardingFlag.DoesNotExist as exc:
         raise Http404("No such flag") from exc
-    messages.success(request, "Acknowledged. Your name, the time and your note are recorded.")
+    messages.success(request, f"Flag {flag.pk} is now with {flag.assignee.get_username()}.")
+    return redirect("safeguarding_admin:flag", flag.pk)
+
+
+@require_POST
+def flag_close(request, flag_id: int):
+    _require(request)
+    form = CloseForm(request.POST)
+    if not form.is_valid():
+        return _flag_page(request, flag_id, close_form=form, status=400)
+    try:
+        flag = services.flag_close(flag_id=flag_id, user=request.user, **form.cleaned_data)
+    except SafeguardingFlag.DoesNotExist as exc:
+        raise Http404("No such flag") from exc
+    except ValidationError as exc:
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return _flag_page(request, flag_id, close_form=form, status=400)
+    messages.success(
+        request, f"Flag {flag.pk} closed. Your name, the time, the outcome and your note are kept."
+    )
     return redirect("safeguarding_admin:queue")
+
+
+@require_POST
+def flag_release(request, flag_id: int):
+    _require(request)
+    try:
+        flag = services.flag_release(flag_id=flag_id, user=request.user)
+    except SafeguardingFlag.DoesNotExist as exc:
+        raise Http404("No such flag") from exc
+    messages.success(request, f"Flag {flag.pk}: the text may now appear in quotes and insight.")
+    return redirect("safeguarding_admin:flag", flag.pk)

@@ -1,12 +1,15 @@
-"""Admin wiring for safeguarding: the lead's queue, and the screen behind "help now"."""
+"""Admin wiring for safeguarding: the lead's queue (menu item with the waiting count, a panel
+on the admin home) and the screen behind "help now"."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 
 from cms.admin_menu import RoleMenuItem
+from cms.roles import has_role
 from feedback.help_now import DISCLOSURE_SCREEN_HOOK
 
-from . import services, views
+from . import selectors, services, views
 
 
 @hooks.register("register_admin_urls")
@@ -14,7 +17,9 @@ def safeguarding_admin_urls():
     urls = [
         path("", views.queue, name="queue"),
         path("<int:flag_id>/", views.flag_detail, name="flag"),
-        path("<int:flag_id>/acknowledge/", views.flag_acknowledge, name="acknowledge"),
+        path("<int:flag_id>/assign/", views.flag_assign, name="assign"),
+        path("<int:flag_id>/close/", views.flag_close, name="close"),
+        path("<int:flag_id>/release/", views.flag_release, name="release"),
     ]
     return [
         path(
@@ -24,15 +29,44 @@ def safeguarding_admin_urls():
     ]
 
 
+class WaitingMenuItem(RoleMenuItem):
+    """ "Safeguarding (3 waiting)": the count is in the label so screen readers hear it too."""
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        waiting = selectors.waiting_count()
+        if waiting:
+            component.label = f"{self.label} ({waiting} waiting)"
+        return component
+
+
 @hooks.register("register_admin_menu_item")
 def safeguarding_menu_item():
-    return RoleMenuItem(
+    return WaitingMenuItem(
         "Safeguarding",
         reverse("safeguarding_admin:queue"),
+        name="safeguarding",
         icon_name="warning",
         order=210,
         roles=views.SAFEGUARDING_ROLES,
     )
+
+
+class WaitingPanel(Component):
+    """On the admin home of a safeguarding lead: how many flags wait, how many are urgent."""
+
+    name = "safeguarding_waiting"
+    order = 5
+    template_name = "safeguarding/admin/home_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {"counts": selectors.flag_counts(), "url": reverse("safeguarding_admin:queue")}
+
+
+@hooks.register("construct_homepage_panels")
+def waiting_panel(request, panels):
+    if has_role(request.user, *views.SAFEGUARDING_ROLES):
+        panels.insert(0, WaitingPanel())
 
 
 @hooks.register(DISCLOSURE_SCREEN_HOOK)

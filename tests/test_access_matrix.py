@@ -93,6 +93,10 @@ MISSING = same_for_all(NOT_FOUND)
 JOURNEY = same_for_all(REDIRECT)
 START = same_for_all(POST_ONLY)
 MY_ANSWERS = row(SIGN_IN, OK, OK, OK, OK, OK, OK, OK, OK)
+# The lead's POST-only actions on a flag: POST only is checked first; the role on the POST.
+SAFEGUARDING_POST = row(
+    SIGN_IN, SIGN_IN, TOTP, POST_ONLY, SIGN_IN, SIGN_IN, POST_ONLY, POST_ONLY, POST_ONLY
+)
 # Response data in the Wagtail admin: engagement team, administrators, the safeguarding lead.
 RESPONSES = row(SIGN_IN, SIGN_IN, TOTP, OK, SIGN_IN, SIGN_IN, OK, FORBIDDEN, OK)
 ENTRY = row(SIGN_IN, SIGN_IN, TOTP, OK, SIGN_IN, SIGN_IN, FORBIDDEN, FORBIDDEN, OK)
@@ -169,9 +173,9 @@ BY_NAME: dict[str, dict] = {
         SIGN_IN, SIGN_IN, TOTP, FORBIDDEN, SIGN_IN, SIGN_IN, NOT_FOUND, FORBIDDEN, NOT_FOUND
     ),
     # POST only is checked first; the role is checked on the POST.
-    "safeguarding_admin:acknowledge": row(
-        SIGN_IN, SIGN_IN, TOTP, POST_ONLY, SIGN_IN, SIGN_IN, POST_ONLY, POST_ONLY, POST_ONLY
-    ),
+    "safeguarding_admin:assign": SAFEGUARDING_POST,
+    "safeguarding_admin:close": SAFEGUARDING_POST,
+    "safeguarding_admin:release": SAFEGUARDING_POST,
     "retention_admin:report": AUDIT_LOG,
     "cms_taxonomy_csv": TAXONOMY,
     "cms_taxonomy_export": TAXONOMY,

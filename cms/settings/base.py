@@ -354,6 +354,13 @@ EMAIL_BACKEND = env(
 )
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="Every Voice <noreply@localhost>")
 SAFEGUARDING_NOTIFY_EMAILS = env.list("EVERYVOICE_SAFEGUARDING_EMAILS", default=[])
+# An urgent flag nobody has picked up after this many minutes is sent again to the lead(s)
+# and to these deputies; open flags are summarised once a day at this hour (local time).
+SAFEGUARDING_ESCALATE_AFTER_MINUTES = env.int(
+    "EVERYVOICE_SAFEGUARDING_ESCALATE_MINUTES", default=60
+)
+SAFEGUARDING_DEPUTY_EMAILS = env.list("EVERYVOICE_SAFEGUARDING_DEPUTY_EMAILS", default=[])
+SAFEGUARDING_DIGEST_HOUR = env.int("EVERYVOICE_SAFEGUARDING_DIGEST_HOUR", default=8)
 
 # --- Logging: ids only, never response text -------------------------------------------------
 LOGGING = {

@@ -38,7 +38,7 @@ def test_a_flagged_answer_is_contained_by_pk_by_foreign_key_and_by_tag_target(
 
     # Closing the flag does not release it; the lead's release does.
     lead = django_user_model.objects.create_user("lead")
-    services.flag_acknowledge(flag_id=flag.pk, user=lead, note="Referred")
+    services.flag_close(flag_id=flag.pk, user=lead, outcome="referred_la", note="Referred")
     assert uncontained(Answer.objects.all(), via="pk").count() == 1
     services.flag_release(flag_id=flag.pk, user=lead)
     assert uncontained(Answer.objects.all(), via="pk").count() == 2

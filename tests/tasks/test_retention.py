@@ -151,17 +151,17 @@ def test_focus_group_contributions_are_anonymised_or_deleted():
     assert anon.attendees_total == 10  # counts stay
 
 
-def test_safeguarding_copies_stay_while_open_and_go_once_acknowledged(django_user_model):
+def test_safeguarding_copies_stay_while_open_and_go_once_closed(django_user_model):
     response = submitted(consultation(), text="he hits me and i am scared")
     flag = SafeguardingFlag.objects.get(response=response)
     retention_apply()
     flag.refresh_from_db()
     assert flag.excerpt == "he hits me and i am scared"  # nobody has read it yet
     lead = staff_user(django_user_model, role=Role.SAFEGUARDING_LEAD, username="sam")
-    safeguarding.flag_acknowledge(flag_id=flag.pk, user=lead, note="Done")
+    safeguarding.flag_close(flag_id=flag.pk, user=lead, outcome="no_concern", note="Done")
     run = retention_apply()
     flag.refresh_from_db()
-    assert flag.excerpt == "" and flag.note == "Done"
+    assert flag.excerpt == "" and flag.note.endswith("Closed: No concern. Done")
     assert run.detail == [{"safeguarding_flag_copies_cleared": 1}]
 
 
