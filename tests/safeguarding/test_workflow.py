@@ -159,3 +159,11 @@ def test_closing_twice_adds_to_the_note_and_keeps_the_decision(django_user_model
     second = services.flag_close(flag_id=flag.pk, user=ada, outcome="no_concern", note="Later")
     assert second.closed_by == lead and second.closed_at == first.closed_at
     assert second.outcome == "other" and "ada] Later" in second.note
+
+
+def test_every_category_the_screen_gives_has_wording_for_the_lead():
+    from safeguarding.screen import CATEGORIES
+    from safeguarding.screen.categories import category_labels
+
+    assert set(CATEGORIES) <= set(category_labels())
+    assert "organisational-abuse" in category_labels()  # harm by paid staff
