@@ -73,6 +73,7 @@ def response_detail(request, response_id: int):
         user=request.user, action=AuditAction.VIEW_RESPONSE, target=f"response:{response.pk}"
     )
     answers = selectors.response_answers(response=response)
+    tags = selectors.text_tags(f"a:{a.pk}" for a in answers.values())
     rows = []
     for q in selectors.survey_questions(survey=survey):
         a = answers.get(q.id)
@@ -80,6 +81,8 @@ def response_detail(request, response_id: int):
             {
                 "question": q,
                 "answer": a,
+                "name": selectors.text_name(f"a:{a.pk}") if a else "",
+                "tags": tags.get(f"a:{a.pk}", []) if a else [],
                 "display": answer_display(
                     q, a.value if a else None, has_audio=bool(a and a.audio)
                 ),
@@ -183,9 +186,14 @@ def focus_group_bulk(request, session_id: int):
         else:
             messages.success(request, f"Added {len(created)} contributions. Each will be tagged.")
             return redirect(reverse("feedback_admin:focus_group_bulk", args=[session.pk]))
-    contributions = session.contributions.all().order_by("sort_order", "pk")
+    contributions = list(session.contributions.all().order_by("sort_order", "pk"))
+    tags = selectors.text_tags(f"c:{c.pk}" for c in contributions)
+    rows = [
+        {"c": c, "name": selectors.text_name(f"c:{c.pk}"), "tags": tags.get(f"c:{c.pk}", [])}
+        for c in contributions
+    ]
     return render(
         request,
         "feedback/admin/focus_group_bulk.html",
-        {"session": session, "form": form, "contributions": contributions},
+        {"session": session, "form": form, "contributions": rows},
     )

@@ -5,6 +5,7 @@ import json
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -18,7 +19,9 @@ from .models import (
     FocusGroupSession,
     Response,
     ResponseStatus,
+    SpeakerGroup,
     SurveyPage,
+    Voice,
 )
 from .questions import Question, question_from_block
 from .reference import reference_normalise
@@ -235,3 +238,140 @@ def contribution_texts(*, session) -> dict[int, str]:
     """The text of each of a focus-group session's contributions now, to compare after an
     edit (``services.contributions_queue_changed``)."""
     return dict(session.contributions.values_list("id", "text"))
+
+
+# --- One name and link for every text ----------------------------------------------------------
+
+# A focus-group speaker as the voice it stands for, so answers and contributions split alike.
+SPEAKER_VOICE = {
+    SpeakerGroup.LDA: Voice.SELF,
+    SpeakerGroup.CARER: Voice.CARER,
+    SpeakerGroup.YOUNG_PERSON: Voice.YOUNG_PERSON,
+    SpeakerGroup.PROFESSIONAL: "professional",
+}
+
+
+@dataclass(frozen=True)
+class TextRef:
+    """How staff screens name one text (``a:<answer id>`` or ``c:<contribution id>``).
+
+    The name comes from the id alone, so it never changes with filters, order or paging, and
+    the same text is called the same thing in review, responses, focus groups and outcomes.
+    """
+
+    target: str
+    name: str  # "Answer 123" / "Contribution 45"
+    context: str  # "Response K7QH-M3XW-9C, Health survey" / "Focus group Loughborough, 3 May"
+    url: str  # the response or focus-group page, at this text
+    text: str
+    voice: str  # Voice value ("self", "carer", …) or "professional"; "" when not recorded
+    channel: str
+    at: object  # when it was given (datetime), for sorting by date
+
+
+def text_name(target: str) -> str:
+    """The stable name of a text from its target alone (``a:12`` -> ``Answer 12``)."""
+    kind, _, pk = target.partition(":")
+    return f"{'Answer' if kind == 'a' else 'Contribution'} {pk}"
+
+
+def text_refs(targets: Iterable[str]) -> dict[str, TextRef]:
+    """Name, context, link and text of each target that still exists (two queries)."""
+    from django.urls import reverse
+
+    answer_ids, contribution_ids = [], []
+    for target in targets:
+        kind, _, pk = target.partition(":")
+        if pk.isdigit():
+            if kind == "a":
+                answer_ids.append(int(pk))
+            elif kind == "c":
+                contribution_ids.append(int(pk))
+    refs: dict[str, TextRef] = {}
+    answers = Answer.objects.filter(id__in=answer_ids).select_related("response__survey")
+    for a in answers.only(
+        "id",
+        "text",
+        "response__id",
+        "response__reference",
+        "response__voice",
+        "response__channel",
+        "response__submitted_at",
+        "response__created_at",
+        "response__survey__title",
+    ):
+        r = a.response
+        target = f"a:{a.pk}"
+        refs[target] = TextRef(
+            target=target,
+            name=text_name(target),
+            context=f"Response {r.reference_display}, {r.survey.title}",
+            url=reverse("feedback_admin:response_detail", args=[r.pk]) + f"#answer-{a.pk}",
+            text=a.text,
+            voice=r.voice,
+            channel=r.channel,
+            at=r.submitted_at or r.created_at,
+        )
+    contributions = Contribution.objects.filter(id__in=contribution_ids).select_related("session")
+    for c in contributions:
+        target = f"c:{c.pk}"
+        refs[target] = TextRef(
+            target=target,
+            name=text_name(target),
+            context=f"Focus group {c.session}",
+            url=reverse("feedback_admin:focus_group_bulk", args=[c.session_id])
+            + f"#contribution-{c.pk}",
+            text=c.text,
+            voice=SPEAKER_VOICE.get(c.speaker_group, ""),
+            channel=c.channel,
+            at=c.created_at,
+        )
+    return refs
+
+
+def text_search(*, query: str = "", limit: int = 20) -> list[TextRef]:
+    """Answers and contributions whose words (or name, "Answer 12") match, newest first: the
+    searchable list outcomes pick their example texts from."""
+    query = (query or "").strip()
+    answers = Answer.objects.exclude(text="").filter(response__status=ResponseStatus.SUBMITTED)
+    contributions = Contribution.objects.all()
+    kind, _, pk = query.lower().replace(" ", ":", 1).partition(":")
+    if pk.isdigit() and kind in ("a", "answer", "c", "contribution"):
+        answers = answers.filter(pk=int(pk)) if kind[0] == "a" else answers.none()
+        contributions = (
+            contributions.filter(pk=int(pk)) if kind[0] == "c" else contributions.none()
+        )
+    elif query:
+        answers = answers.filter(text__icontains=query)
+        contributions = contributions.filter(text__icontains=query)
+    targets = [f"a:{i}" for i in answers.order_by("-id").values_list("id", flat=True)[:limit]]
+    targets += [
+        f"c:{i}" for i in contributions.order_by("-id").values_list("id", flat=True)[:limit]
+    ]
+    refs = text_refs(targets)
+    found = sorted(refs.values(), key=lambda r: r.at, reverse=True)
+    return found[:limit]
+
+
+# Tags live in ``tasks``, which feedback must not import: the tagging app registers a function
+# under this Wagtail hook, ``fn(targets) -> {target: [TextTag, …]}``, and the response and
+# focus-group pages show what it returns beside each text (nothing when no hook is registered).
+TEXT_TAGS_HOOK = "feedback_text_tags"
+
+
+@dataclass(frozen=True)
+class TextTag:
+    name: str
+    status: str  # "suggested", "confirmed", "rejected"
+    status_label: str
+
+
+def text_tags(targets: Iterable[str]) -> dict[str, list[TextTag]]:
+    from wagtail import hooks
+
+    targets = list(targets)
+    found: dict[str, list[TextTag]] = {}
+    for fn in hooks.get_hooks(TEXT_TAGS_HOOK):
+        for target, tags in fn(targets).items():
+            found.setdefault(target, []).extend(tags)
+    return found

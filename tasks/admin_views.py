@@ -1,10 +1,12 @@
 """Staff screens for tagging: the review queue and the tagger's health. Thin: services decide."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_http_methods
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.jobs import enqueue
 from cms.roles import Role, has_role
@@ -21,52 +23,102 @@ def _require_reviewer(request) -> None:
         raise PermissionDenied
 
 
+def _names() -> dict[str, str]:
+    return {t.code: t.name for t in active_taxonomy()}
+
+
 @require_http_methods(["GET", "POST"])
 def review_queue(request):
     _require_reviewer(request)
     code = request.GET.get("code", "")
+    order = request.GET.get("order", "teach")
+    order = order if order in selectors.ORDERS else "teach"
     if request.method == "POST":
-        return _review_post(request, code)
-    items, waiting = selectors.review_queue(code=code)
-    taxonomy = active_taxonomy()
-    names = {t.code: t.name for t in taxonomy}
+        return _review_post(request)
+    tagger = services.tagger_current()
+    items, waiting = selectors.review_queue(code=code, order=order, thresholds=tagger.thresholds())
+    evidence = selectors.review_evidence(items, tagger)
+    names = _names()
     for item in items:
         for tag in item.tags:
             tag.name = names.get(tag.code, tag.code)
+            tag.explained = evidence.get(tag.pk)
+    decisions = selectors.recent_decisions(limit=10)
+    for _, tag in decisions:
+        tag.name = names.get(tag.code, tag.code)
     return TemplateResponse(
         request,
         "tasks/admin/review_queue.html",
         {
             "items": items,
             "waiting": waiting,
-            "taxonomy": taxonomy,
+            "taxonomy": active_taxonomy(),
             "code": code,
+            "order": order,
+            "orders": selectors.ORDERS,
             "counts": selectors.review_counts(),
+            "decisions": decisions,
+            "tagger_version": tagger.version,
+            "next_url": request.get_full_path(),
         },
     )
 
 
-def _review_post(request, code: str):
+def _back(request):
+    """Back to the queue as it was (its filter and order), never to another site."""
+    url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
+        url = reverse("tagging_admin:review_queue")
+    return redirect(url)
+
+
+def _review_post(request):
     decision = request.POST.get("decision", "")
     done = 0
     if decision in (TagStatus.CONFIRMED, TagStatus.REJECTED):
         ids = [int(i) for i in request.POST.getlist("tag") if i.isdigit()]
-        done = services.tags_review(tag_ids=ids, decision=decision, user=request.user)
         if not ids:
             messages.warning(request, "Tick at least one tag first.")
+        done = services.tags_review(tag_ids=ids, decision=decision, user=request.user)
+        if decision == TagStatus.CONFIRMED and done < len(ids):
+            messages.warning(
+                request,
+                f"{len(ids) - done} ticked tag{'s were' if len(ids) - done != 1 else ' was'} "
+                "not confirmed: already decided, or the text has an open safeguarding flag.",
+            )
     elif decision == "add":
         for key, value in request.POST.items():
             if key.startswith("add-") and value:
                 try:
                     services.tag_add(target=key[4:], code=value, user=request.user)
-                except ValueError as exc:
+                except (ValueError, ObjectDoesNotExist) as exc:
                     messages.error(request, str(exc))
                 else:
                     done += 1
     if done:
-        messages.success(request, f"Saved {done} decision{'s' if done != 1 else ''}.")
-    suffix = f"?code={code}" if code else ""
-    return redirect(f"{request.path}{suffix}")
+        messages.success(
+            request,
+            f"Saved {done} decision{'s' if done != 1 else ''}. "
+            "You can undo any of them under \u201cRecent decisions\u201d.",
+        )
+    return _back(request)
+
+
+@require_POST
+def tag_undo(request, tag_id: int):
+    _require_reviewer(request)
+    try:
+        outcome = services.tag_undo(tag_id=tag_id, user=request.user)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            "Undone: the tag is waiting for review again."
+            if outcome == "suggested"
+            else "Undone: the tag you added is removed.",
+        )
+    return _back(request)
 
 
 @require_http_methods(["GET", "POST"])

@@ -2,58 +2,114 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Min
+from django.db.models import Case, Count, F, FloatField, Max, Min, Value, When
 from django.db.models.functions import Abs
 
-from .models import HUMAN_DECISION, RetagRun, Tag, TaggerVersion, TagStatus
-from .texts import texts_for_targets
+from feedback.selectors import TextRef, TextTag, text_refs
+
+from .evidence import explain, snippets
+from .models import HUMAN_DECISION, RetagRun, SafeguardingFlag, Tag, TaggerVersion, TagStatus
+from .texts import MAX_TEXT
 
 
 @dataclass
 class ReviewItem:
     """One text waiting for review with every tag on it (suggested or already decided)."""
 
-    target: str
-    text: str
-    uncertainty: float
+    ref: TextRef
+    teach: float  # 1 = the tagger is torn (a decision teaches most), 0 = it is sure
+    flagged: bool = False  # an open safeguarding flag: never confirmed into quotes
     tags: list[Tag] = field(default_factory=list)
 
     @property
-    def source(self) -> str:
-        return "Focus group" if self.target.startswith("c:") else "Survey answer"
+    def target(self) -> str:
+        return self.ref.target
 
 
-def review_queue(*, limit: int = 20, code: str = "") -> tuple[list[ReviewItem], int]:
-    """Texts with suggestions nobody has decided on, least certain first.
+ORDERS = {"teach": "What would teach the tagger most", "date": "Newest first"}
 
-    Uncertainty is how close a suggestion's confidence is to 0.5: those are the tags a
-    person's decision teaches the tagger most about. Returns the page and the total waiting.
+
+def review_queue(
+    *, limit: int = 20, code: str = "", order: str = "teach", thresholds: dict | None = None
+) -> tuple[list[ReviewItem], int]:
+    """Texts with suggestions nobody has decided on, and how many wait in all.
+
+    ``order="teach"``: the text whose most uncertain suggestion sits closest to its tag's
+    threshold comes first (a person's decision there moves the tagger most; thresholds are
+    the current tagger's, 0.5 when there is none). ``order="date"``: newest first.
     """
     pending = Tag.objects.filter(status=TagStatus.SUGGESTED).exclude(method="human")
     if code:
         pending = pending.filter(code=code)
-    by_text = (
-        pending.values("target")
-        .annotate(closeness=Min(Abs(F("confidence") - 0.5)))
-        .order_by("closeness", "target")
+    thresholds = thresholds or {}
+    threshold = Case(
+        *[When(code=c, then=Value(float(t))) for c, t in thresholds.items()],
+        default=Value(0.5),
+        output_field=FloatField(),
     )
+    by_text = pending.values("target").annotate(
+        closeness=Min(Abs(F("confidence") - threshold)), newest=Max("created_at")
+    )
+    if order == "date":
+        by_text = by_text.order_by("-newest", "target")
+    else:
+        by_text = by_text.order_by("closeness", "target")
     total = by_text.count()
     page = list(by_text[:limit])
     targets = [row["target"] for row in page]
-    texts = texts_for_targets(targets)
+    refs = text_refs(targets)
+    flagged = open_safeguarding_targets(targets)
     items = {
         row["target"]: ReviewItem(
-            target=row["target"],
-            text=texts.get(row["target"], ""),
-            uncertainty=round(1 - 2 * row["closeness"], 3),
+            ref=refs[row["target"]],
+            teach=round(max(0.0, 1 - 2 * row["closeness"]), 3),
+            flagged=row["target"] in flagged,
         )
         for row in page
+        if row["target"] in refs
     }
-    for tag in Tag.objects.filter(target__in=targets).order_by("-confidence"):
+    for tag in Tag.objects.filter(target__in=list(items)).order_by("-confidence", "code"):
         items[tag.target].tags.append(tag)
-    return [items[t] for t in targets], total
+    return [items[t] for t in targets if t in items], total
+
+
+def recent_decisions(*, limit: int = 20) -> list[tuple[TextRef, Tag]]:
+    """The latest decisions people made, newest first, each with its text: for undo."""
+    tags = list(
+        Tag.objects.filter(HUMAN_DECISION, reviewed_at__isnull=False)
+        .select_related("reviewed_by")
+        .order_by("-reviewed_at", "-id")[:limit]
+    )
+    refs = text_refs(t.target for t in tags)
+    return [(refs[t.target], t) for t in tags if t.target in refs]
+
+
+def open_safeguarding_targets(targets: Iterable[str]) -> set[str]:
+    """Texts with a safeguarding flag nobody has closed yet (contained: never quoted)."""
+    return set(
+        SafeguardingFlag.objects.filter(
+            target__in=list(targets), acknowledged_at__isnull=True
+        ).values_list("target", flat=True)
+    )
+
+
+def text_tags(targets: Iterable[str], names: dict[str, str]) -> dict[str, list[TextTag]]:
+    """The tags on each text, decided ones first, for the response and focus-group pages
+    (registered as feedback's ``feedback_text_tags`` hook)."""
+    found: dict[str, list[TextTag]] = {}
+    rows = Tag.objects.filter(target__in=list(targets)).exclude(status=TagStatus.REJECTED)
+    for tag in rows.order_by("target", "status", "-confidence"):
+        found.setdefault(tag.target, []).append(
+            TextTag(
+                name=names.get(tag.code, tag.code),
+                status=tag.status,
+                status_label=tag.get_status_display(),
+            )
+        )
+    return found
 
 
 def review_counts() -> dict[str, int]:
@@ -76,3 +132,27 @@ def reviews_since_training() -> int:
     current = tagger_current_version()
     decided = Tag.objects.filter(HUMAN_DECISION).count()
     return decided - (current.reviews_at_training if current else 0)
+
+
+@dataclass(frozen=True)
+class TagEvidence:
+    """The words of the text itself that drove a tag's score (never training text)."""
+
+    words: list[str]
+    snippets: list  # evidence.Snippet
+
+
+def review_evidence(items: list[ReviewItem], tagger) -> dict[int, TagEvidence]:
+    """Evidence for each machine tag on the page, by tag id, from the current tagger."""
+    columns = {code: j for j, code in enumerate(tagger.codes)}
+    out: dict[int, TagEvidence] = {}
+    for item in items:
+        machine = [t for t in item.tags if t.method != "human" and t.code in columns]
+        if not machine or not item.ref.text:
+            continue
+        text = item.ref.text[:MAX_TEXT]
+        drivers = explain(text, [columns[t.code] for t in machine], tagger.scores)
+        for tag in machine:
+            found = drivers[columns[tag.code]]
+            out[tag.pk] = TagEvidence([d.word for d in found], snippets(text, found))
+    return out

@@ -286,50 +286,122 @@ def retag_run_advance(*, run_id: int, done: int) -> None:
 # --- Review -------------------------------------------------------------------------------------
 
 
+class HeldForSafeguarding(ValueError):
+    """A text with an open safeguarding flag cannot be confirmed into quotes."""
+
+
+def _audit_decisions(user, action: str, tags: Iterable[Tag], detail: str) -> None:
+    from cms.audit import audit_record
+
+    for tag in tags:
+        audit_record(
+            user=user,
+            action=action,
+            target=f"tag:{tag.pk}",
+            detail=f"{tag.target} {tag.code}: {detail}",
+        )
+
+
 @transaction.atomic
 def tags_review(*, tag_ids: Iterable[int], decision: str, user) -> int:
-    """Confirm or reject tags. A person's decision is final for later machine runs."""
+    """Confirm or reject tags. A person's decision is final for later machine runs, and each
+    one is in the audit log so it can be traced and undone.
+
+    Tags on a text with an open safeguarding flag are never confirmed (a confirmed tag makes
+    the text a candidate quote in insight); rejecting them is allowed. Returns how many tags
+    changed; the held ones are left as they were.
+    """
+    from cms.models import AuditAction
+
+    from .selectors import open_safeguarding_targets
+
     if decision not in (TagStatus.CONFIRMED, TagStatus.REJECTED):
         raise ValueError(f"unknown decision {decision!r}")
-    ids = list(tag_ids)
-    changed = Tag.objects.filter(id__in=ids).update(
-        status=decision, reviewed_by=user, reviewed_at=timezone.now()
+    tags = list(Tag.objects.select_for_update().filter(id__in=list(tag_ids)))
+    if decision == TagStatus.CONFIRMED:
+        held = open_safeguarding_targets(t.target for t in tags)
+        tags = [t for t in tags if t.target not in held]
+    tags = [t for t in tags if t.status != decision]
+    now = timezone.now()
+    for tag in tags:
+        _audit_decisions(user, AuditAction.REVIEW_TAGS, [tag], f"{tag.status} -> {decision}")
+    changed = Tag.objects.filter(id__in=[t.id for t in tags]).update(
+        status=decision, reviewed_by=user, reviewed_at=now
     )
-    responses_changed.send(
-        Tag, response_ids=Tag.objects.filter(id__in=ids).values_list("response_id", flat=True)
-    )
+    responses_changed.send(Tag, response_ids={t.response_id for t in tags if t.response_id})
     return changed
 
 
 @transaction.atomic
 def tag_add(*, target: str, code: str, user) -> Tag:
-    """A person adds a tag the machine missed (or confirms one it suggested)."""
+    """A person adds a tag the machine missed, or confirms one it suggested (which keeps the
+    machine's confidence and evidence, so undoing it gives the suggestion back)."""
+    from cms.models import AuditAction
     from feedback.models import Answer
+
+    from .selectors import open_safeguarding_targets
 
     _, kinds = taxonomy_labels()
     if code not in kinds:
         raise ValueError(f"{code!r} is not an active pledge or pathway")
+    if open_safeguarding_targets([target]):
+        raise HeldForSafeguarding(
+            "This text has an open safeguarding flag, so it cannot be tagged into quotes yet."
+        )
     kind, _, pk = target.partition(":")
     ids: dict[str, int | None] = {"response_id": None, "answer_id": None, "contribution_id": None}
-    if kind == "a":
+    if kind == "a" and pk.isdigit():
         answer = Answer.objects.only("id", "response_id").get(id=int(pk))
         ids.update(response_id=answer.response_id, answer_id=answer.id)
-    elif kind == "c":
+    elif kind == "c" and pk.isdigit():
         ids.update(contribution_id=Contribution.objects.only("id").get(id=int(pk)).id)
     else:
         raise ValueError(f"unknown target {target!r}")
-    tag, _ = Tag.objects.update_or_create(
-        target=target,
-        code=code,
-        defaults={
-            **ids,
-            "kind": kinds[code],
-            "confidence": 1.0,
-            "evidence": "added by a person",
-            "method": TagMethod.HUMAN,
-            "status": TagStatus.CONFIRMED,
-            "reviewed_by": user,
-            "reviewed_at": timezone.now(),
-        },
-    )
+    now = timezone.now()
+    tag = Tag.objects.select_for_update().filter(target=target, code=code).first()
+    if tag is not None and tag.method != TagMethod.HUMAN:
+        before = tag.status
+        tag.status, tag.reviewed_by, tag.reviewed_at = TagStatus.CONFIRMED, user, now
+        tag.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
+        _audit_decisions(user, AuditAction.REVIEW_TAGS, [tag], f"{before} -> confirmed")
+    else:
+        tag, _ = Tag.objects.update_or_create(
+            target=target,
+            code=code,
+            defaults={
+                **ids,
+                "kind": kinds[code],
+                "confidence": 1.0,
+                "evidence": "added by a person",
+                "method": TagMethod.HUMAN,
+                "status": TagStatus.CONFIRMED,
+                "reviewed_by": user,
+                "reviewed_at": now,
+            },
+        )
+        _audit_decisions(user, AuditAction.REVIEW_TAGS, [tag], "added")
+    responses_changed.send(Tag, response_ids={tag.response_id} - {None})
     return tag
+
+
+@transaction.atomic
+def tag_undo(*, tag_id: int, user) -> str:
+    """Undo a person's decision on a tag: a confirmed or rejected suggestion goes back to
+    waiting for review, and a tag a person added is removed. Recorded in the audit log.
+    Returns what happened ("suggested" or "removed")."""
+    from cms.models import AuditAction
+
+    tag = Tag.objects.select_for_update().filter(id=tag_id).first()
+    if tag is None or not tag.is_human_decision:
+        raise ValueError("There is no decision on that tag to undo.")
+    if tag.method == TagMethod.HUMAN:
+        _audit_decisions(user, AuditAction.UNDO_TAG, [tag], f"{tag.status} by a person -> removed")
+        tag.delete()
+        outcome = "removed"
+    else:
+        _audit_decisions(user, AuditAction.UNDO_TAG, [tag], f"{tag.status} -> suggested")
+        tag.status, tag.reviewed_by, tag.reviewed_at = TagStatus.SUGGESTED, None, None
+        tag.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
+        outcome = "suggested"
+    responses_changed.send(Tag, response_ids={tag.response_id} - {None})
+    return outcome

@@ -8,13 +8,17 @@ from cms.admin_menu import RoleMenuItem
 from cms.jobs import enqueue_on_commit
 from cms.models import Pathway, Pledge
 
-from . import admin_views, retention_views
+from cms.selectors import active_taxonomy
+from feedback.selectors import TEXT_TAGS_HOOK
+
+from . import admin_views, retention_views, selectors
 
 
 @hooks.register("register_admin_urls")
 def tagging_admin_urls():
     urls = [
         path("review/", admin_views.review_queue, name="review_queue"),
+        path("review/undo/<int:tag_id>/", admin_views.tag_undo, name="tag_undo"),
         path("health/", admin_views.tagger_health, name="tagger_health"),
     ]
     return [path("tagging/", include((urls, "tagging_admin"), namespace="tagging_admin"))]
@@ -66,3 +70,9 @@ def retention_menu_item():
         order=900,
         roles=retention_views.RETENTION_ROLES,
     )
+
+
+@hooks.register(TEXT_TAGS_HOOK)
+def text_tags(targets):
+    """Tags beside each text on feedback's response and focus-group pages."""
+    return selectors.text_tags(targets, {t.code: t.name for t in active_taxonomy()})

@@ -166,6 +166,10 @@ BY_NAME: dict[str, dict] = {
     "feedback_admin:focus_group_bulk": ENTRY,
     "tagging_admin:review_queue": TAG_REVIEW,
     "tagging_admin:tagger_health": TAGGER_HEALTH,
+    # POST only is checked first; the role is checked on the POST.
+    "tagging_admin:tag_undo": row(
+        SIGN_IN, SIGN_IN, TOTP, POST_ONLY, SIGN_IN, SIGN_IN, POST_ONLY, POST_ONLY, POST_ONLY
+    ),
     "cms_audit_log": AUDIT_LOG,
     "safeguarding_admin:queue": SAFEGUARDING,
     # No flag exists here: a 404 for those allowed, refused before the look-up for the rest.

@@ -13,6 +13,8 @@ class AuditAction(models.TextChoices):
     EXPORT_AGGREGATES = "export_aggregates", "Exported aggregated insight"
     VIEW_SAFEGUARDING = "view_safeguarding", "Viewed a safeguarding flag"
     ACKNOWLEDGE_SAFEGUARDING = "ack_safeguarding", "Acknowledged a safeguarding flag"
+    REVIEW_TAGS = "review_tags", "Decided on tags"
+    UNDO_TAG = "undo_tag", "Undid a tag decision"
 
 
 class AuditEvent(models.Model):

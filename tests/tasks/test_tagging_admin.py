@@ -39,7 +39,9 @@ def test_queue_shows_the_text_its_suggested_tags_and_their_evidence(client, revi
     html = client.get("/admin/tagging/review/").content.decode()
     assert "i never had my helth chek" in html
     assert "Annual health checks" in html
-    assert "Evidence:" in html and "helth chek" in html
+    # Evidence is the answer's own words, marked: never a training sentence.
+    assert "Words in this text that drove it" in html
+    assert "<mark>helth</mark>" in html or "<mark>chek</mark>" in html
 
 
 def test_queue_puts_the_least_certain_text_first(client, reviewer):

@@ -1,0 +1,203 @@
+"""The review screen as the engagement team uses it in the Wagtail admin: stable names and
+links, tags beside each text, undo with an audit trail, evidence from the answer's own words,
+the order of the queue and safeguarding containment."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cms.models import AuditEvent
+from feedback.models import Contribution, Response, ResponseStatus
+from tasks.models import SafeguardingFlag, Tag, TagMethod, TagStatus
+from tasks.tasks import tag_contribution, tag_response
+from tests.feedback.factories import (
+    FocusGroupSessionFactory,
+    ResponseFactory,
+    staff_user,
+    survey_page,
+)
+from tests.tasks.test_tagging_admin import QUESTIONS
+
+pytestmark = pytest.mark.django_db
+
+REVIEW = "/admin/tagging/review/"
+
+
+@pytest.fixture
+def reviewer(client, django_user_model):
+    user = staff_user(django_user_model)
+    client.force_login(user)
+    return user
+
+
+def tagged(text: str) -> Response:
+    """A sent response with one free-text answer (stored as the survey stores it), tagged."""
+    survey = survey_page(questions=QUESTIONS)
+    response = ResponseFactory(survey=survey)
+    response.answers.create(
+        question_id=survey.questions[0].id,
+        question_type="long_text",
+        value={"text": text},
+        text=text,
+    )
+    Response.objects.filter(pk=response.pk).update(
+        status=ResponseStatus.SUBMITTED, submitted_at=timezone.now()
+    )
+    tag_response(response.pk)
+    return response
+
+
+def machine_tag(response, code="annual-health-checks", confidence=0.6) -> Tag:
+    answer = response.answers.get()
+    Tag.objects.filter(response=response).delete()
+    return Tag.objects.create(
+        target=f"a:{answer.id}",
+        response=response,
+        answer=answer,
+        code=code,
+        kind="pathway",
+        confidence=confidence,
+        evidence="a training sentence that is not in the answer",
+        method=TagMethod.MODEL,
+    )
+
+
+def test_each_text_has_one_stable_name_and_a_link_back_to_its_response(client, reviewer):
+    first = tagged("i never had my helth chek")
+    second = tagged("We need help in a crisis at night, nobody answers the phone")
+    a1, a2 = first.answers.get(), second.answers.get()
+    html = client.get(REVIEW).content.decode()
+    assert f"Answer {a1.pk}" in html and f"Answer {a2.pk}" in html
+    assert "Survey answer" not in html
+    link = reverse("feedback_admin:response_detail", args=[first.pk]) + f"#answer-{a1.pk}"
+    assert f'href="{link}"' in html
+    assert f"Response {first.reference_display}" in html
+    # Filtering or re-ordering never renames a text.
+    filtered = client.get(REVIEW, {"code": "annual-health-checks", "order": "date"})
+    assert f"Answer {a1.pk}" in filtered.content.decode()
+    # The response page names the answer the same way, with its tags beside it.
+    page = client.get(link.split("#")[0]).content.decode()
+    assert f'id="answer-{a1.pk}"' in page and f"Answer {a1.pk}" in page
+    assert "Annual health checks" in page and "(suggested)" in page
+
+
+def test_focus_group_contributions_are_named_linked_and_show_their_tags(client, reviewer):
+    session = FocusGroupSessionFactory()
+    contribution = Contribution.objects.create(
+        session=session, text="My respite was cut and I am exhausted as a carer"
+    )
+    tag_contribution(contribution.pk)
+    assert Tag.objects.filter(contribution=contribution).exists()
+    html = client.get(REVIEW).content.decode()
+    url = reverse("feedback_admin:focus_group_bulk", args=[session.pk])
+    assert f'href="{url}#contribution-{contribution.pk}"' in html
+    assert f"Contribution {contribution.pk}" in html
+    page = client.get(url).content.decode()
+    assert f'id="contribution-{contribution.pk}"' in page
+    assert f"Contribution {contribution.pk}" in page and "(suggested)" in page
+
+
+def test_a_mistaken_confirmation_is_undone_and_both_are_in_the_audit_log(client, reviewer):
+    response = tagged("i never had my helth chek")
+    tag = Tag.objects.filter(response=response).first()
+    client.post(REVIEW, {"decision": "confirmed", "tag": [tag.pk]})
+    tag.refresh_from_db()
+    assert tag.status == TagStatus.CONFIRMED
+    html = client.get(REVIEW).content.decode()
+    undo = reverse("tagging_admin:tag_undo", args=[tag.pk])
+    assert f'action="{undo}"' in html
+
+    back = client.post(undo, {"next": f"{REVIEW}?order=date"})
+    assert back["Location"] == f"{REVIEW}?order=date"
+    tag.refresh_from_db()
+    assert (tag.status, tag.reviewed_by, tag.reviewed_at) == (TagStatus.SUGGESTED, None, None)
+    events = list(AuditEvent.objects.filter(target=f"tag:{tag.pk}").order_by("at", "id"))
+    assert [e.action for e in events] == ["review_tags", "undo_tag"]
+    assert events[1].username == reviewer.get_username()
+    assert "confirmed -> suggested" in events[1].detail
+    # The text is back in the queue; undoing again has nothing to undo.
+    assert "i never had my helth chek" in client.get(REVIEW).content.decode()
+    client.post(undo)
+    assert AuditEvent.objects.filter(action="undo_tag").count() == 1
+
+
+def test_undoing_an_added_tag_removes_it_and_never_leaves_the_site(client, reviewer):
+    response = tagged("i never had my helth chek")
+    answer = response.answers.get()
+    client.post(REVIEW, {"decision": "add", f"add-a:{answer.id}": "leder"})
+    added = Tag.objects.get(target=f"a:{answer.id}", code="leder")
+    assert added.method == TagMethod.HUMAN
+    back = client.post(
+        reverse("tagging_admin:tag_undo", args=[added.pk]), {"next": "https://evil.example/"}
+    )
+    assert back["Location"] == REVIEW
+    assert not Tag.objects.filter(pk=added.pk).exists()
+    assert AuditEvent.objects.filter(action="undo_tag", target=f"tag:{added.pk}").exists()
+
+
+def test_confirming_a_suggestion_through_add_keeps_it_undoable_to_the_suggestion(client, reviewer):
+    response = tagged("i never had my helth chek")
+    tag = Tag.objects.filter(response=response, method__in=["rules", "model"]).first()
+    client.post(REVIEW, {"decision": "add", f"add-{tag.target}": tag.code})
+    tag.refresh_from_db()
+    assert (tag.status, tag.method) == (TagStatus.CONFIRMED, tag.method)
+    client.post(reverse("tagging_admin:tag_undo", args=[tag.pk]))
+    tag.refresh_from_db()
+    assert tag.status == TagStatus.SUGGESTED
+
+
+def test_model_evidence_is_words_of_the_answer_never_training_text(client, reviewer):
+    response = tagged("Nobody ever checks my health, I have not had a health check for years")
+    tag = machine_tag(response, confidence=0.7)
+    html = client.get(REVIEW).content.decode()
+    assert "a training sentence that is not in the answer" not in html
+    section = html[html.index(f'value="{tag.pk}"') :]
+    section = section[: section.index("</li>")]
+    marked = [part.split("</mark>")[0] for part in section.split("<mark>")[1:]]
+    assert marked, section
+    text = response.answers.get().text.lower()
+    assert all(word.lower() in text for word in marked)
+    assert any(word.lower().startswith(("health", "check")) for word in marked)
+
+
+def test_queue_teaches_most_first_or_newest_first(client, reviewer):
+    older = tagged("the nurse was nice")
+    newer = tagged("i never had my helth chek")
+    from tasks.services import tagger_current
+
+    threshold = tagger_current().thresholds()["annual-health-checks"]
+    machine_tag(older, confidence=threshold)  # torn: right at its threshold
+    Tag.objects.filter(response=newer).update(confidence=0.99)
+    Tag.objects.filter(response=newer).update(created_at=older.tags.get().created_at)
+    Tag.objects.filter(response=older).update(created_at="2020-01-01T00:00:00Z")
+    teach = client.get(REVIEW).content.decode()
+    assert teach.index("the nurse was nice") < teach.index("i never had my helth chek")
+    by_date = client.get(REVIEW, {"order": "date"}).content.decode()
+    assert by_date.index("i never had my helth chek") < by_date.index("the nurse was nice")
+
+
+def test_a_text_with_an_open_safeguarding_flag_cannot_be_confirmed_into_quotes(client, reviewer):
+    response = tagged("i never had my helth chek")
+    answer = response.answers.get()
+    tag = Tag.objects.filter(response=response).first()
+    flag = SafeguardingFlag.objects.create(
+        target=f"a:{answer.pk}",
+        response=response,
+        answer=answer,
+        severity="concern",
+        method="rules",
+    )
+    html = client.get(REVIEW).content.decode()
+    assert "Open safeguarding flag" in html
+    assert f'name="add-a:{answer.pk}"' not in html
+    client.post(REVIEW, {"decision": "confirmed", "tag": [tag.pk]}, follow=True)
+    tag.refresh_from_db()
+    assert tag.status == TagStatus.SUGGESTED
+    client.post(REVIEW, {"decision": "add", f"add-a:{answer.pk}": "leder"})
+    assert not Tag.objects.filter(target=f"a:{answer.pk}", code="leder").exists()
+    # Rejecting is still allowed, and once the lead closes the flag it can be confirmed.
+    flag.acknowledged_at = flag.created_at
+    flag.save()
+    client.post(REVIEW, {"decision": "confirmed", "tag": [tag.pk]})
+    tag.refresh_from_db()
+    assert tag.status == TagStatus.CONFIRMED
