@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0007_consultation_retention'),
+        ('cms', '0008_taxonomy_pictures'),
     ]
 
     operations = [
