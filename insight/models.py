@@ -20,7 +20,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from feedback.models import AgeBand, Area, Channel, Voice
+from feedback.selectors import text_name
 from feedback.storage import get_private_storage
+from feedback.widgets import TextPicker
 
 
 class Dimension(models.TextChoices):
@@ -159,6 +161,12 @@ class Outcome(ClusterableModel):
 
 
 _TARGET_RE = re.compile(r"^(a|c):(\d+)$")
+# A text's name as staff screens show it ("Answer 123", "Contribution 45"), also accepted.
+_NAME_RE = re.compile(r"^(answer|contribution)\s*(\d+)(?::.*)?$", re.S)
+
+
+def _as_target(match: re.Match) -> str:
+    return f"{match[1][0]}:{match[2]}"
 
 
 class OutcomeExample(Orderable):
@@ -171,14 +179,21 @@ class OutcomeExample(Orderable):
         "123, 'c:45' for focus-group contribution 45. Shown redacted.",
     )
 
-    panels = [FieldPanel("target")]
+    panels = [
+        FieldPanel(
+            "target",
+            widget=TextPicker(),
+            help_text="Type words from the answer or contribution, or its name "
+            "(Answer 123, Contribution 45), and choose it from the list. Shown redacted.",
+        )
+    ]
 
     def __str__(self) -> str:
-        return self.target
+        return text_name(self.target) if _TARGET_RE.match(self.target or "") else self.target
 
     def clean(self) -> None:
         super().clean()
-        self.target = (self.target or "").strip().lower()
+        self.target = _NAME_RE.sub(_as_target, (self.target or "").strip().lower())
         match = _TARGET_RE.match(self.target)
         if match is None:
             raise ValidationError({"target": "Write it like a:123 or c:45."})

@@ -1,8 +1,9 @@
 """Staff screens for tagging: the review queue and the tagger's health. Thin: services decide."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,7 +14,7 @@ from cms.roles import Role, has_role
 from cms.selectors import active_taxonomy
 
 from . import selectors, services
-from .models import TagStatus
+from .models import ImportJob, ImportKind, TagStatus
 
 REVIEW_ROLES = (Role.ENGAGEMENT, Role.ADMINISTRATOR)
 
@@ -155,3 +156,54 @@ def tagger_health(request):
             "retrain_after": services.RETRAIN_AFTER_REVIEWS,
         },
     )
+
+
+# --- A trust's history ---------------------------------------------------------------------------
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What are you importing?",
+        choices=ImportKind.choices,
+        widget=forms.RadioSelect,
+        help_text="Import the framework first, so the history's codes are known.",
+    )
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Framework: code,kind,name,description,keywords. "
+        "History: text,codes (codes separated by ';'). UTF-8, up to 10 MB.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > services.MAX_IMPORT_CHARS:
+            raise forms.ValidationError("The file is over 10 MB: split it and import each part.")
+        try:
+            return upload.name, upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(
+                "Save the file as 'CSV UTF-8' and try again: it is not UTF-8 text."
+            ) from error
+
+
+@require_http_methods(["GET", "POST"])
+def history_import(request):
+    _require_reviewer(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        name, source = form.cleaned_data["file"]
+        job = services.import_job_create(
+            kind=form.cleaned_data["kind"], filename=name, source=source, user=request.user
+        )
+        return redirect("tagging_admin:import_job", job.pk)
+    return TemplateResponse(
+        request,
+        "tasks/admin/history_import.html",
+        {"form": form, "jobs": selectors.import_jobs()},
+    )
+
+
+def import_job(request, job_id: int):
+    _require_reviewer(request)
+    job = get_object_or_404(ImportJob.objects.defer("source"), pk=job_id)
+    return TemplateResponse(request, "tasks/admin/import_job.html", {"job": job})

@@ -205,3 +205,80 @@ class RetentionRun(models.Model):
             + self.contributions_anonymised
             + self.contributions_deleted
         )
+
+
+class ImportKind(models.TextChoices):
+    FRAMEWORK = "framework", "Framework (taxonomy CSV)"
+    HISTORY = "history", "Labelled history (text,codes CSV)"
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Importing"
+    TRAINING = "training", "Retraining the tagger"
+    DONE = "done", "Finished"
+    FAILED = "failed", "Stopped"
+
+
+class ImportJob(models.Model):
+    """A trust's framework or labelled history, imported in the background from the admin.
+
+    The uploaded CSV is saved here before the job is queued (so a lost job can run again from
+    it) and cleared when the job finishes. Bad rows are kept by line for the admin to show.
+    """
+
+    kind = models.CharField(max_length=16, choices=ImportKind.choices)
+    filename = models.CharField(max_length=200, blank=True)
+    source = models.TextField(blank=True, help_text="The CSV until it is imported.")
+    status = models.CharField(
+        max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    imported = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True, help_text="[{line, message}], in order.")
+    message = models.CharField(max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} import {self.pk} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        if self.status == ImportStatus.DONE:
+            return 100
+        return 0 if not self.total else min(99, round(100 * self.done / self.total))
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING, ImportStatus.TRAINING)
+
+
+class HistoryExample(models.Model):
+    """One labelled text from a trust's history: training data for the tagger, like a
+    reviewed text. Not feedback: it is never shown in insight or counted."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="examples")
+    line = models.PositiveIntegerField()
+    text = models.TextField()
+    codes = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["job", "line"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "line"], name="history_example_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"History example {self.job_id}:{self.line}"

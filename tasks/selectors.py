@@ -11,7 +11,15 @@ from django.db.models.functions import Abs
 from feedback.selectors import TextRef, TextTag, text_refs
 
 from .evidence import explain, snippets
-from .models import HUMAN_DECISION, RetagRun, SafeguardingFlag, Tag, TaggerVersion, TagStatus
+from .models import (
+    HUMAN_DECISION,
+    ImportJob,
+    RetagRun,
+    SafeguardingFlag,
+    Tag,
+    TaggerVersion,
+    TagStatus,
+)
 from .texts import MAX_TEXT
 
 
@@ -156,3 +164,8 @@ def review_evidence(items: list[ReviewItem], tagger) -> dict[int, TagEvidence]:
             found = drivers[columns[tag.code]]
             out[tag.pk] = TagEvidence([d.word for d in found], snippets(text, found))
     return out
+
+
+def import_jobs(limit: int = 10) -> list[ImportJob]:
+    return list(ImportJob.objects.defer("source").select_related("created_by")[:limit])
+

@@ -19,6 +19,10 @@ from feedback.signals import responses_changed
 
 from .models import (
     HUMAN_DECISION,
+    HistoryExample,
+    ImportJob,
+    ImportKind,
+    ImportStatus,
     RetagRun,
     Tag,
     TaggerVersion,
@@ -85,14 +89,28 @@ def reviewed_examples() -> list[Example]:
 _TRAINED: dict[tuple, tuple[Tagger, dict]] = {}
 
 
-def _train(labels: list[Label], reviewed: list[Example]) -> tuple[Tagger, dict]:
-    key = (tuple(labels), tuple(reviewed))
+def _train(
+    labels: list[Label], reviewed: list[Example], history: Sequence[Example] = ()
+) -> tuple[Tagger, dict]:
+    """Train on reviewed texts plus any imported history; the figures are cross-validated on
+    reviewed texts only (what people decided here), never on the imported history."""
+    key = (tuple(labels), tuple(reviewed), tuple(history))
     if key not in _TRAINED:
         metrics = cross_validate(labels, reviewed, folds=5) if len(reviewed) >= 10 else {}
         if len(_TRAINED) >= 4:
             _TRAINED.pop(next(iter(_TRAINED)))
-        _TRAINED[key] = (train_tagger(labels, reviewed), metrics)
+        _TRAINED[key] = (train_tagger(labels, [*reviewed, *history]), metrics)
     return _TRAINED[key]
+
+
+def history_examples() -> list[Example]:
+    """Labelled texts imported from a trust's history (admin "Import history")."""
+    return [
+        Example(text=text, codes=frozenset(codes))
+        for text, codes in HistoryExample.objects.order_by("job_id", "line").values_list(
+            "text", "codes"
+        )
+    ]
 
 
 @transaction.atomic
@@ -100,7 +118,7 @@ def tagger_train(*, reason: str) -> TaggerVersion:
     """Train on the taxonomy plus every reviewed text, measure it, and make it current."""
     labels, _ = taxonomy_labels()
     reviewed = reviewed_examples()
-    tagger, metrics = _train(labels, reviewed)
+    tagger, metrics = _train(labels, reviewed, history_examples())
     reviews_now = Tag.objects.filter(HUMAN_DECISION).count()
     TaggerVersion.objects.filter(is_current=True).update(is_current=False)
     version, _ = TaggerVersion.objects.update_or_create(
@@ -405,3 +423,131 @@ def tag_undo(*, tag_id: int, user) -> str:
         outcome = "suggested"
     responses_changed.send(Tag, response_ids={tag.response_id} - {None})
     return outcome
+
+
+# --- Importing a trust's history -----------------------------------------------------------------
+
+MAX_IMPORT_CHARS = 10_000_000  # ~6,000 labelled texts are about 2 MB
+MAX_IMPORT_COLUMNS = 50
+PROGRESS_EVERY = 250  # rows between progress updates
+
+
+def import_job_create(*, kind: str, filename: str, source: str, user) -> ImportJob:
+    """Save the upload, then queue the import once it is committed (cms/jobs.py)."""
+    from cms.jobs import enqueue_on_commit
+
+    if kind not in ImportKind.values:
+        raise ValueError(f"unknown import kind {kind!r}")
+    job = ImportJob.objects.create(
+        kind=kind, filename=filename[:200], source=source, created_by=user
+    )
+    enqueue_on_commit("everyvoice.import_history", job.pk)
+    return job
+
+
+def _progress(job: ImportJob, **fields) -> None:
+    for name, value in fields.items():
+        setattr(job, name, value)
+    ImportJob.objects.filter(pk=job.pk).update(**fields)
+
+
+def _history_rows(source: str, job: ImportJob) -> list[tuple[int, str, list[str]]]:
+    """Parse ``text,codes`` rows; a bad row is reported by its line and skipped."""
+    import csv
+    import io
+
+    errors: list[dict] = []
+    rows: list[tuple[int, str, list[str]]] = []
+    if "\x00" in source:
+        job.errors = [{"line": 0, "message": "The file holds NUL bytes: it is not a CSV file."}]
+        return []
+    reader = csv.reader(io.StringIO(source))
+    try:
+        header = [h.strip().lower() for h in next(reader, [])]
+    except csv.Error as exc:
+        job.errors = [{"line": 1, "message": f"The header cannot be read ({exc})."}]
+        return []
+    if "text" not in header or "codes" not in header or len(header) > MAX_IMPORT_COLUMNS:
+        job.errors = [{"line": 1, "message": "The first line must name the columns text,codes."}]
+        return []
+    t, c = header.index("text"), header.index("codes")
+    known = set(taxonomy_labels()[1])
+    line = 1
+    try:
+        for record in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) != len(header):
+                errors.append({"line": line, "message": f"expected {len(header)} columns"})
+                continue
+            text = record[t].strip()
+            codes = [code.strip() for code in record[c].split(";") if code.strip()]
+            unknown = [code for code in codes if code not in known]
+            if not text:
+                errors.append({"line": line, "message": "the text is empty"})
+            elif unknown:
+                errors.append(
+                    {
+                        "line": line,
+                        "message": f"{', '.join(unknown)} is not in the taxonomy "
+                        "(import the framework first, or fix the code)",
+                    }
+                )
+            else:
+                rows.append((line, text, codes))
+    except csv.Error as exc:
+        errors.append({"line": line + 1, "message": f"cannot be read ({exc}); the rest skipped"})
+    job.errors = errors
+    return rows
+
+
+def import_job_run(*, job_id: int) -> ImportJob | None:
+    """Import one saved upload, then retrain. Idempotent: a finished job is left alone and a
+    redelivered one starts again from its saved file (its earlier rows replaced)."""
+    from cms.services import taxonomy_import_csv
+
+    job = ImportJob.objects.filter(pk=job_id).first()
+    if job is None or job.status in (ImportStatus.DONE, ImportStatus.FAILED):
+        return job
+    _progress(job, status=ImportStatus.RUNNING, done=0, errors=[])
+    if job.kind == ImportKind.FRAMEWORK:
+        result = taxonomy_import_csv(source=job.source, user=job.created_by)
+        changed = len(result.created) + len(result.updated)
+        errors = [
+            {"line": e.line, "message": f"{e.code} {e.message}".strip()} for e in result.errors
+        ]
+        total = changed + len(result.unchanged) + len(errors)
+        _progress(job, total=total, done=total, imported=changed, errors=errors)
+    else:
+        rows = _history_rows(job.source, job)
+        _progress(job, total=len(rows), errors=job.errors)
+        with transaction.atomic():
+            HistoryExample.objects.filter(job=job).delete()
+            for start in range(0, len(rows), PROGRESS_EVERY):
+                batch = rows[start : start + PROGRESS_EVERY]
+                HistoryExample.objects.bulk_create(
+                    HistoryExample(job=job, line=line, text=text, codes=codes)
+                    for line, text, codes in batch
+                )
+                _progress(job, done=start + len(batch))
+        _progress(job, imported=len(rows))
+    if not job.imported:
+        _progress(
+            job,
+            status=ImportStatus.FAILED,
+            finished_at=timezone.now(),
+            source="",
+            message="Nothing was imported: see the rows below.",
+        )
+        return job
+    _progress(job, status=ImportStatus.TRAINING)
+    version = tagger_train(reason=f"{job.get_kind_display().split(' (')[0]} import {job.pk}")
+    _progress(
+        job,
+        status=ImportStatus.DONE,
+        finished_at=timezone.now(),
+        source="",
+        message=f"Retrained: version {version.version}.",
+    )
+    return job

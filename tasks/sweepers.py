@@ -45,3 +45,12 @@ def untagged_contributions() -> int:
         .values_list("id", flat=True)
     )
     return _queue("contribution", ids)
+
+
+@register
+def queued_imports() -> int:
+    """History imports saved in the admin whose job never started."""
+    from .models import ImportJob, ImportStatus
+
+    ids = ImportJob.objects.filter(status=ImportStatus.QUEUED, created_at__lte=_overdue())
+    return sum(enqueue("everyvoice.import_history", i) for i in ids.values_list("id", flat=True))

@@ -108,3 +108,11 @@ def apply_retention() -> int:
     run = retention.retention_apply()
     logger.info("retention run %s: %d items", run.id, run.total)
     return run.id
+
+
+@shared_task(name="everyvoice.import_history", ignore_result=True, time_limit=30 * 60, **RETRY)
+def import_history(job_id: int) -> str | None:
+    """Import a framework or labelled history saved in the admin, then retrain."""
+    job = services.import_job_run(job_id=job_id)
+    logger.info("import job %s: %s", job_id, job.status if job else "missing")
+    return job.status if job else None

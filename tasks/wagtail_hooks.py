@@ -20,6 +20,8 @@ def tagging_admin_urls():
         path("review/", admin_views.review_queue, name="review_queue"),
         path("review/undo/<int:tag_id>/", admin_views.tag_undo, name="tag_undo"),
         path("health/", admin_views.tagger_health, name="tagger_health"),
+        path("import/", admin_views.history_import, name="history_import"),
+        path("import/<int:job_id>/", admin_views.import_job, name="import_job"),
     ]
     return [path("tagging/", include((urls, "tagging_admin"), namespace="tagging_admin"))]
 
@@ -42,6 +44,17 @@ def health_menu_item():
         reverse("tagging_admin:tagger_health"),
         icon_name="pick",
         order=225,
+        roles=admin_views.REVIEW_ROLES,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def import_menu_item():
+    return RoleMenuItem(
+        "Import history",
+        reverse("tagging_admin:history_import"),
+        icon_name="download",
+        order=227,
         roles=admin_views.REVIEW_ROLES,
     )
 

@@ -166,6 +166,11 @@ BY_NAME: dict[str, dict] = {
     "feedback_admin:focus_group_bulk": ENTRY,
     "tagging_admin:review_queue": TAG_REVIEW,
     "tagging_admin:tagger_health": TAGGER_HEALTH,
+    "tagging_admin:history_import": TAG_REVIEW,
+    # No import exists here: a 404 for those allowed, refused before the look-up for the rest.
+    "tagging_admin:import_job": row(
+        SIGN_IN, SIGN_IN, TOTP, NOT_FOUND, SIGN_IN, SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND
+    ),
     # POST only is checked first; the role is checked on the POST.
     "tagging_admin:tag_undo": row(
         SIGN_IN, SIGN_IN, TOTP, POST_ONLY, SIGN_IN, SIGN_IN, POST_ONLY, POST_ONLY, POST_ONLY

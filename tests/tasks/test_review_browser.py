@@ -1,0 +1,60 @@
+"""The review screen in a real browser: no axe violations, and a reviewer confirms a tag and
+undoes it with the keyboard alone."""
+
+import pytest
+
+from tasks.models import Tag, TagStatus
+from tests.browser.axe import describe
+
+pytestmark = pytest.mark.browser
+
+
+def tab_to(page, selector: str, limit: int = 400) -> None:
+    """Press Tab until the element matching ``selector`` has focus (as a keyboard user)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"never reached {selector} with Tab")
+
+
+def test_review_screen_is_accessible_and_works_with_the_keyboard(
+    browser, site_url, axe, django_user_model
+):
+    from django.test import Client
+
+    from tests.feedback.factories import staff_user
+    from tests.tasks.test_review_screen import tagged
+
+    response = tagged("i never had my helth chek")
+    tag = Tag.objects.filter(response=response).order_by("-confidence").first()
+    client = Client()
+    client.force_login(staff_user(django_user_model))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        context.add_cookies(
+            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
+        )
+        page = context.new_page()
+        page.goto(f"{site_url}/admin/tagging/review/")
+        assert page.locator("mark").count() >= 1  # the answer's own words, marked
+        violations = axe(page)
+        assert not violations, describe(violations)
+
+        tab_to(page, f"#tag-{tag.pk}")
+        page.keyboard.press("Space")
+        tab_to(page, 'button[value="confirmed"]')
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/admin/tagging/review/**")
+        tag.refresh_from_db()
+        assert tag.status == TagStatus.CONFIRMED
+
+        tab_to(page, f'form[action$="/undo/{tag.pk}/"] button')
+        page.keyboard.press("Enter")
+        page.locator("text=Undone").first.wait_for()
+        tag.refresh_from_db()
+        assert tag.status == TagStatus.SUGGESTED
+        violations = axe(page)
+        assert not violations, describe(violations)
+    finally:
+        context.close()
