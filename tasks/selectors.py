@@ -9,13 +9,13 @@ from django.db.models import Case, Count, F, FloatField, Max, Min, Value, When
 from django.db.models.functions import Abs
 
 from feedback.selectors import TextRef, TextTag, text_refs
+from safeguarding.selectors import held_targets
 
 from .evidence import explain, snippets
 from .models import (
     HUMAN_DECISION,
     ImportJob,
     RetagRun,
-    SafeguardingFlag,
     Tag,
     TaggerVersion,
     TagStatus,
@@ -69,7 +69,7 @@ def review_queue(
     page = list(by_text[:limit])
     targets = [row["target"] for row in page]
     refs = text_refs(targets)
-    flagged = open_safeguarding_targets(targets)
+    flagged = held_targets(targets)
     items = {
         row["target"]: ReviewItem(
             ref=refs[row["target"]],
@@ -93,15 +93,6 @@ def recent_decisions(*, limit: int = 20) -> list[tuple[TextRef, Tag]]:
     )
     refs = text_refs(t.target for t in tags)
     return [(refs[t.target], t) for t in tags if t.target in refs]
-
-
-def open_safeguarding_targets(targets: Iterable[str]) -> set[str]:
-    """Texts with a safeguarding flag nobody has closed yet (contained: never quoted)."""
-    return set(
-        SafeguardingFlag.objects.filter(
-            target__in=list(targets), acknowledged_at__isnull=True
-        ).values_list("target", flat=True)
-    )
 
 
 def text_tags(targets: Iterable[str], names: dict[str, str]) -> dict[str, list[TextTag]]:
@@ -168,4 +159,3 @@ def review_evidence(items: list[ReviewItem], tagger) -> dict[int, TagEvidence]:
 
 def import_jobs(limit: int = 10) -> list[ImportJob]:
     return list(ImportJob.objects.defer("source").select_related("created_by")[:limit])
-

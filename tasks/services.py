@@ -330,14 +330,13 @@ def tags_review(*, tag_ids: Iterable[int], decision: str, user) -> int:
     changed; the held ones are left as they were.
     """
     from cms.models import AuditAction
-
-    from .selectors import open_safeguarding_targets
+    from safeguarding.selectors import held_targets
 
     if decision not in (TagStatus.CONFIRMED, TagStatus.REJECTED):
         raise ValueError(f"unknown decision {decision!r}")
     tags = list(Tag.objects.select_for_update().filter(id__in=list(tag_ids)))
     if decision == TagStatus.CONFIRMED:
-        held = open_safeguarding_targets(t.target for t in tags)
+        held = held_targets(t.target for t in tags)
         tags = [t for t in tags if t.target not in held]
     tags = [t for t in tags if t.status != decision]
     now = timezone.now()
@@ -356,13 +355,12 @@ def tag_add(*, target: str, code: str, user) -> Tag:
     machine's confidence and evidence, so undoing it gives the suggestion back)."""
     from cms.models import AuditAction
     from feedback.models import Answer
-
-    from .selectors import open_safeguarding_targets
+    from safeguarding.selectors import held_targets
 
     _, kinds = taxonomy_labels()
     if code not in kinds:
         raise ValueError(f"{code!r} is not an active pledge or pathway")
-    if open_safeguarding_targets([target]):
+    if held_targets([target]):
         raise HeldForSafeguarding(
             "This text has an open safeguarding flag, so it cannot be tagged into quotes yet."
         )

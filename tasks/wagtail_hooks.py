@@ -7,7 +7,6 @@ from wagtail import hooks
 from cms.admin_menu import RoleMenuItem
 from cms.jobs import enqueue_on_commit
 from cms.models import Pathway, Pledge
-
 from cms.selectors import active_taxonomy
 from feedback.selectors import TEXT_TAGS_HOOK
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from cms.models import AuditEvent
 from feedback.models import Contribution, Response, ResponseStatus
-from tasks.models import SafeguardingFlag, Tag, TagMethod, TagStatus
+from safeguarding.models import SafeguardingFlag
+from tasks.models import Tag, TagMethod, TagStatus
 from tasks.tasks import tag_contribution, tag_response
 from tests.feedback.factories import (
     FocusGroupSessionFactory,
@@ -195,8 +196,8 @@ def test_a_text_with_an_open_safeguarding_flag_cannot_be_confirmed_into_quotes(c
     assert tag.status == TagStatus.SUGGESTED
     client.post(REVIEW, {"decision": "add", f"add-a:{answer.pk}": "leder"})
     assert not Tag.objects.filter(target=f"a:{answer.pk}", code="leder").exists()
-    # Rejecting is still allowed, and once the lead closes the flag it can be confirmed.
-    flag.acknowledged_at = flag.created_at
+    # Once the lead releases the text it can be confirmed.
+    flag.released_at = flag.created_at
     flag.save()
     client.post(REVIEW, {"decision": "confirmed", "tag": [tag.pk]})
     tag.refresh_from_db()
