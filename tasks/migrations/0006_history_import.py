@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tasks', '0004_tag_quote_indexes'),
+        ('tasks', '0005_safeguardingflag_moved'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
