@@ -17,7 +17,11 @@ import numpy as np
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 MAX_WORDS = 60  # distinct words tried per text; a longer text is explained by its first 60
 CONTEXT = 30  # characters either side of a highlighted word in a snippet
-MIN_DROP = 0.01  # a word whose removal moves the score less than this did not drive it
+# A word whose removal lowers the score's log-odds by less than this did not drive it. Log-odds,
+# not probability: a confident tag (0.9999) barely moves in probability when one of its words
+# goes, but clearly does in log-odds.
+MIN_DROP = 0.3
+RELATIVE = 0.5  # and by at least half as much as the word that weighs most
 
 ScoreFn = Callable[[Sequence[str]], np.ndarray]  # texts -> (texts x tags) scores
 
@@ -25,7 +29,7 @@ ScoreFn = Callable[[Sequence[str]], np.ndarray]  # texts -> (texts x tags) score
 @dataclass(frozen=True)
 class Driver:
     word: str
-    drop: float  # how far the tag's score falls without this word
+    drop: float  # how far the tag's score falls without this word, in log-odds
     spans: tuple[tuple[int, int], ...]  # where it occurs in the text
 
 
@@ -56,15 +60,18 @@ def explain(
         for start, end in found[word]:
             chars[start:end] = [" "] * (end - start)
         variants.append("".join(chars))
-    scores = np.asarray(score(variants))
+    p = np.clip(np.asarray(score(variants), dtype=float), 1e-6, 1 - 1e-6)
+    scores = np.log(p / (1 - p))
     out: dict[int, list[Driver]] = {}
     for col in columns:
         drops = scores[0, col] - scores[1:, col]
         order = np.argsort(-drops, kind="stable")[:top]
+        # Only the words that weigh about as much as the strongest: the rest is context.
+        floor = max(MIN_DROP, RELATIVE * float(drops[order[0]]))
         out[col] = [
             Driver(words[k], round(float(drops[k]), 3), tuple(found[words[k]]))
             for k in order
-            if drops[k] >= MIN_DROP
+            if drops[k] >= floor
         ]
     return out
 
