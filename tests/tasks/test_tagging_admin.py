@@ -97,7 +97,7 @@ def test_health_page_shows_figures_that_rise_after_reviews_and_retraining(
     client, reviewer, django_user_model
 ):
     # People keep calling the forensic service by a local nickname the seed never mentions.
-    texts = [f"the glenfield outreach lads visited me on day {i}" for i in range(12)]
+    texts = [f"the glenfield outreach lads came round on day {i}" for i in range(12)]
     texts += [f"the glenfield outreach lads were late on day {i}" for i in range(12)]
     for text in texts[:12]:
         answer = tagged(text).answers.get()
