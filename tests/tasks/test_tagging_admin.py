@@ -97,8 +97,8 @@ def test_health_page_shows_figures_that_rise_after_reviews_and_retraining(
     client, reviewer, django_user_model
 ):
     # People keep calling the forensic service by a local nickname the seed never mentions.
-    texts = [f"the glenfield outreach lads came round on day {i}" for i in range(12)]
-    texts += [f"the glenfield outreach lads were late on day {i}" for i in range(12)]
+    texts = [f"the glenfield outreach clinic appointment was on day {i}" for i in range(12)]
+    texts += [f"the glenfield outreach clinic was late on day {i}" for i in range(12)]
     for text in texts[:12]:
         answer = tagged(text).answers.get()
         services.tag_add(target=f"a:{answer.id}", code="forensic", user=reviewer)
