@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cms.jobs import enqueue
 from cms.roles import Role, has_role
 from cms.selectors import active_taxonomy
+from safeguarding.selectors import held_targets
 
 from . import selectors, services
 from .models import ImportJob, ImportKind, TagStatus
@@ -88,10 +89,18 @@ def _review_post(request):
                 "not confirmed: already decided, or the text has an open safeguarding flag.",
             )
     elif decision == "add":
-        for key, value in request.POST.items():
-            if key.startswith("add-") and value:
+        chosen = {k[4:]: v for k, v in request.POST.items() if k.startswith("add-") and v}
+        held = held_targets(chosen)
+        if held:
+            messages.error(
+                request,
+                f"{len(held)} tag{'s were' if len(held) != 1 else ' was'} not added: "
+                "the text is held by a safeguarding flag until the lead releases it.",
+            )
+        for target, value in chosen.items():
+            if target not in held:
                 try:
-                    services.tag_add(target=key[4:], code=value, user=request.user)
+                    services.tag_add(target=target, code=value, user=request.user)
                 except (ValueError, ObjectDoesNotExist) as exc:
                     messages.error(request, str(exc))
                 else:

@@ -304,10 +304,6 @@ def retag_run_advance(*, run_id: int, done: int) -> None:
 # --- Review -------------------------------------------------------------------------------------
 
 
-class HeldForSafeguarding(ValueError):
-    """A text with an open safeguarding flag cannot be confirmed into quotes."""
-
-
 def _audit_decisions(user, action: str, tags: Iterable[Tag], detail: str) -> None:
     from cms.audit import audit_record
 
@@ -352,18 +348,15 @@ def tags_review(*, tag_ids: Iterable[int], decision: str, user) -> int:
 @transaction.atomic
 def tag_add(*, target: str, code: str, user) -> Tag:
     """A person adds a tag the machine missed, or confirms one it suggested (which keeps the
-    machine's confidence and evidence, so undoing it gives the suggestion back)."""
+    machine's confidence and evidence, so undoing it gives the suggestion back). The review
+    screen does not offer it on a text held by safeguarding (see ``tags_review``); insight
+    never quotes a held text whatever its tags."""
     from cms.models import AuditAction
     from feedback.models import Answer
-    from safeguarding.selectors import held_targets
 
     _, kinds = taxonomy_labels()
     if code not in kinds:
         raise ValueError(f"{code!r} is not an active pledge or pathway")
-    if held_targets([target]):
-        raise HeldForSafeguarding(
-            "This text has an open safeguarding flag, so it cannot be tagged into quotes yet."
-        )
     kind, _, pk = target.partition(":")
     ids: dict[str, int | None] = {"response_id": None, "answer_id": None, "contribution_id": None}
     if kind == "a" and pk.isdigit():
