@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0008_taxonomy_pictures'),
+        ('cms', '0009_results_published_never_closes'),
     ]
 
     operations = [
