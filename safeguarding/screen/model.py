@@ -69,7 +69,7 @@ class Config:
     C: float = 4.0
     char_weight: float = 1.0
     harm_threshold: float = 0.5
-    urgent_threshold: float = 0.4
+    urgent_threshold: float = 0.35
     category_threshold: float = 0.35
 
     def as_dict(self) -> dict:

@@ -54,6 +54,23 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
         ("he hurt her leg playing football", "he hurt her and pushed her into the door",
          "physical-abuse"),
     ],
+    ("physical-force-no-usual-verb", "not_before"): [
+        ("my weighted blanket presses on my chest", "he presses on my chest till i cant breathe",
+         "physical-abuse"),
+        ("the cat sat on my face", "the man sat on me on the floor", "physical-abuse"),
+    ],
+    ("physical-force-no-usual-verb", "not_after"): [
+        ("the nurse pressed on my chest to listen",
+         "the nurse pressed on my neck to make me stop shouting", "physical-abuse"),
+    ],
+    ("neglect-clinical-omission", "not_after"): [
+        ("medication omitted once as per gp advice",
+         "insulin omitted mon to wed, not as per the plan", "neglect"),
+    ],
+    ("missing-unsafe", "not_after"): [
+        ("he has been missing his friends", "he has been missing since friday",
+         "missing-unsafe"),
+    ],
     ("physical-i-was-hurt", "not_before"): [
         ("i got hit by a ball", "i got hit by my dad", "physical-abuse"),
     ],
@@ -181,6 +198,10 @@ def test_real_harm_near_the_exclusion_still_flags(key, harmless, harmful, catego
         "she hit me to make me stop",
         "he slapped me to shut me up",
         "he pushed me to the floor",
+        "john who works there squeezes my neck hard when nobody is looking",
+        "he knelt on my chest",
+        "she put a pillow over my face",
+        "he bends my fingers back till i say sorry",
     ],
 )
 def test_issue_11_silenced_harm_is_urgent_again(text: str) -> None:
