@@ -225,4 +225,8 @@ def demo_load() -> DemoReport:
     # Apps that build on the site (surveys, insight) add their own demo content here, so
     # cms never imports them.
     demo_loaded.send(sender=DemoReport, report=report, consultation=consultation)
+    # Last, once the survey and "you said, we did" pages exist: Gujarati and Urdu drafts.
+    from languages.demo import translations_ensure
+
+    translations_ensure(consultation, report)
     return report

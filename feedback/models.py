@@ -144,6 +144,11 @@ class Response(models.Model):
     age_band = models.CharField(max_length=16, choices=AgeBand.choices, blank=True)
     area = models.CharField(max_length=16, choices=Area.choices, blank=True)
     communication_needs = models.JSONField(default=list, blank=True)
+    language = models.CharField(
+        max_length=16,
+        default="en-gb",
+        help_text="The language the person answered in (the survey's language, e.g. 'gu').",
+    )
     wants_updates = models.BooleanField(null=True, blank=True)
     contact_email = models.EmailField(blank=True)
 
@@ -177,6 +182,7 @@ class Response(models.Model):
             models.Index(fields=["voice"]),
             models.Index(fields=["area"]),
             models.Index(fields=["channel"]),
+            models.Index(fields=["language"]),
             models.Index(fields=["status", "tagged_at"]),
         ]
 

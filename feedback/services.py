@@ -87,6 +87,8 @@ def response_start(
             entered_by=entered_by,
             participant=participant if entered_by is None else None,
             voice=Voice.STAFF_RECORDED if channel != Channel.ONLINE else "",
+            # The survey page's own language: a Gujarati translation records "gu".
+            language=survey.locale.language_code,
         )
         response.full_clean(validate_unique=False)
         try:

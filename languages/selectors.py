@@ -53,3 +53,22 @@ def switcher_links(page: Page | None) -> list[dict]:
             }
         )
     return links if len(links) > 1 else []
+
+
+def draft_translation(page) -> bool:
+    """True when ``page`` is a translation not yet checked by a fluent speaker."""
+    from .models import DraftTranslation
+
+    if page is None or not getattr(page, "pk", None):
+        return False
+    return DraftTranslation.objects.filter(page_id=page.pk).exists()
+
+
+def english_version_url(page) -> str:
+    """The URL of ``page`` in English, for "read it in English"; "" when there is none."""
+    from wagtail.models import Locale
+
+    if page is None or not hasattr(page, "get_translation_or_none"):
+        return ""
+    original = page.get_translation_or_none(Locale.get_default())
+    return (original.url or "") if original is not None and original.live else ""

@@ -3,7 +3,7 @@
 from django import template
 
 from ..catalogue import default
-from ..selectors import current_language, switcher_links
+from ..selectors import current_language, draft_translation, english_version_url, switcher_links
 
 register = template.Library()
 
@@ -20,12 +20,23 @@ def html_dir() -> str:
     return current_language().dir
 
 
+def _page(context):
+    page = context.get("page") or context.get("survey") or context.get("self")
+    return page if page is not None and hasattr(page, "get_translations") else None
+
+
 @register.inclusion_tag("languages/switcher.html", takes_context=True)
 def language_switcher(context) -> dict:
-    page = context.get("page") or context.get("survey") or context.get("self")
-    if page is not None and not hasattr(page, "get_translations"):
-        page = None
-    return {"links": switcher_links(page)}
+    return {"links": switcher_links(_page(context))}
+
+
+@register.inclusion_tag("languages/draft_notice.html", takes_context=True)
+def draft_translation_notice(context) -> dict:
+    """The "draft translation, to be checked" notice on a translated page not checked yet."""
+    page = _page(context)
+    if not draft_translation(page):
+        return {"show": False}
+    return {"show": True, "english_url": english_version_url(page)}
 
 
 @register.simple_tag

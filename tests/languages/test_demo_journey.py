@@ -1,0 +1,88 @@
+"""A Gujarati speaker switches language, reads the easy-read consultation and answers the
+survey; the Urdu pages are right to left; every translated demo page says it is a draft."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from cms.demo import demo_load
+from feedback import selectors
+from feedback.models import Response, ResponseStatus
+from languages.models import DraftTranslation
+
+pytestmark = pytest.mark.django_db
+
+CONSULTATION = "/have-your-say/annual-health-checks/"
+SURVEY = CONSULTATION + "survey/"
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.EVERYVOICE_PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return demo_load()
+
+
+def html_tag(html: str) -> str:
+    return re.search(r"<html[^>]*>", html).group(0)
+
+
+def test_demo_has_gujarati_and_urdu_drafts_and_is_idempotent(demo):
+    assert "gu translation of /annual-health-checks/" in demo.created
+    drafts = DraftTranslation.objects.select_related("page__locale")
+    assert {d.page.locale.language_code for d in drafts} == {"gu", "ur"}
+    count = drafts.count()
+    demo_load()
+    assert DraftTranslation.objects.count() == count
+
+
+def test_gujarati_speaker_reads_the_easy_read_consultation_and_answers(demo):
+    client = Client()
+    home = client.get("/").content.decode()
+    # The switcher on the English home page, in Gujarati's own name and lang.
+    assert 'href="/gu/" lang="gu" hreflang="gu" dir="ltr">ગુજરાતી' in home
+    gu_home = client.get("/gu/").content.decode()
+    assert 'lang="gu"' in html_tag(gu_home)
+    assert "તમારો અભિપ્રાય આપો" in gu_home  # "Have your say", the way in
+    page = client.get("/gu" + CONSULTATION).content.decode()
+    assert "વાર્ષિક આરોગ્ય તપાસ" in page  # the title
+    assert "તે મફત છે." in page  # an easy-read point: "It is free."
+    assert "Draft translation, to be checked." in page
+    assert f'href="{CONSULTATION}" lang="en-GB"' in page  # read it in English
+
+    start = client.get("/gu" + SURVEY).content.decode()
+    survey_id = int(re.search(r'action="/gu/survey/(\d+)/start/"', start).group(1))
+    r = client.post(f"/gu/survey/{survey_id}/start/")
+    assert r["Location"] == f"/gu/survey/{survey_id}/who/"
+    client.post(f"/gu/survey/{survey_id}/who/", {"answer": "self"})
+    survey = selectors.survey_get(survey_id=survey_id)
+    qs = {q.type: q for q in selectors.survey_questions(survey=survey)}
+    question_url = f"/gu/survey/{survey_id}/question/{qs['single_choice'].id}/"
+    question = client.get(question_url).content.decode()
+    assert 'lang="gu"' in html_tag(question)
+    assert "તમારી આરોગ્ય તપાસમાં તમારી સાથે કોણ ગયું હતું?" in question
+    assert "કુટુંબ અથવા મિત્ર" in question  # a translated answer option
+    r = client.post(question_url, {"answer": "કુટુંબ અથવા મિત્ર"})
+    assert r.status_code == 302
+    long_url = f"/gu/survey/{survey_id}/question/{qs['long_text'].id}/"
+    assert client.post(long_url, {"answer": "ડૉક્ટર ખૂબ સારા હતા"}).status_code == 302
+    r = client.post(f"/gu/survey/{survey_id}/check/")
+    assert r["Location"] == f"/gu/survey/{survey_id}/sent/"
+    response = Response.objects.get(survey_id=survey_id)
+    assert response.status == ResponseStatus.SUBMITTED
+    assert response.language == "gu"
+
+
+def test_urdu_consultation_is_right_to_left(demo):
+    html = Client().get("/ur" + CONSULTATION).content.decode()
+    tag = html_tag(html)
+    assert 'lang="ur"' in tag and 'dir="rtl"' in tag
+    assert "سالانہ صحت کا معائنہ" in html
+
+
+def test_english_responses_record_english(demo):
+    client = Client()
+    start = client.get(SURVEY).content.decode()
+    survey_id = int(re.search(r'action="/survey/(\d+)/start/"', start).group(1))
+    client.post(f"/survey/{survey_id}/start/")
+    assert Response.objects.filter(survey_id=survey_id).latest("pk").language == "en-gb"
