@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from easyread.models import GlossaryTerm
 
@@ -48,7 +48,7 @@ class DemoReport:
 
 def home_page_ensure() -> tuple[HomePage, bool]:
     """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
-    existing = HomePage.objects.first()
+    existing = HomePage.objects.filter(locale=Locale.get_default()).first()
     if existing is not None:
         return existing, False
     root = Page.get_first_root_node()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils import timezone
+from wagtail.models import Locale
 
 from .models import ConsultationIndexPage, ConsultationPage, Pathway, Pledge, split_lines
 
@@ -68,13 +69,15 @@ def taxonomy_rows() -> list[dict[str, str]]:
     return rows
 
 
-def consultations_live():
-    return ConsultationPage.objects.live().public().order_by("-opens_at")
+def consultations_live(locale=None):
+    """Live public consultations in one language (the one being shown, by default)."""
+    locale = locale or Locale.get_active()
+    return ConsultationPage.objects.live().public().filter(locale=locale).order_by("-opens_at")
 
 
-def consultations_open(*, now=None) -> list[ConsultationPage]:
+def consultations_open(*, now=None, locale=None) -> list[ConsultationPage]:
     now = now or timezone.now()
-    return [c for c in consultations_live() if c.status_at(now) == "open"]
+    return [c for c in consultations_live(locale) if c.status_at(now) == "open"]
 
 
 def consultations_grouped(index: ConsultationIndexPage, *, now=None) -> list[dict]:

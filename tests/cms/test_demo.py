@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_load_demo_is_idempotent_and_makes_the_home_page_the_site_root(django_user_model):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert HomePage.objects.count() == 1
+    # One home page per language: English, and the Gujarati and Urdu drafts.
+    assert HomePage.objects.filter(locale__language_code="en-gb").count() == 1
+    assert HomePage.objects.count() == 3
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific_class is HomePage
     assert django_user_model.objects.filter(email="engagement@everyvoice.test").count() == 1

@@ -44,6 +44,9 @@ def test_gujarati_speaker_reads_the_easy_read_consultation_and_answers(demo):
     gu_home = client.get("/gu/").content.decode()
     assert 'lang="gu"' in html_tag(gu_home)
     assert "તમારો અભિપ્રાય આપો" in gu_home  # "Have your say", the way in
+    # Each home page lists the open consultations in its own language only.
+    assert "વાર્ષિક આરોગ્ય તપાસ" in gu_home and "Annual health checks" not in gu_home
+    assert "વાર્ષિક આરોગ્ય તપાસ" not in home and "Annual health checks" in home
     page = client.get("/gu" + CONSULTATION).content.decode()
     assert "વાર્ષિક આરોગ્ય તપાસ" in page  # the title
     assert "તે મફત છે." in page  # an easy-read point: "It is free."
