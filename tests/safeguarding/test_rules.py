@@ -527,3 +527,34 @@ def test_harm_by_paid_staff_is_organisational_abuse_too(text: str) -> None:
 
 def test_harm_by_someone_else_is_not_called_organisational() -> None:
     assert "organisational-abuse" not in categories("my brother hits me")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont see the point in living anymore",
+        "i just want to disappear forever",
+        "this is my last message thank you for being nice to me",
+        "i have been saving my tablets in a sock for when i am ready",
+        "I gave my games and my cat to my cousin because I will not need them after Sunday.",
+        "looked up how many paracetamol it takes",
+        "she has been googling ways to kill herself",
+    ],
+)
+def test_indirect_suicidal_planning_is_urgent(text: str) -> None:
+    """Issue #11: planning put indirectly (methods, belongings, last messages) was missed."""
+    assert severity(text, "suicide") == URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i gave my old clothes to charity",
+        "my teacher is leaving so we said goodbye",
+        "i am saving my money for a holiday",
+        "i looked up how to cook pasta",
+        "I want to disappear into my book when it is noisy.",
+    ],
+)
+def test_harmless_versions_of_warning_signs_are_not_suicide(text: str) -> None:
+    assert "suicide" not in categories(text)
