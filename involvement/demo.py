@@ -28,6 +28,11 @@ MEETINGS = [
 
 
 def on_demo_loaded(sender, report, consultation, **kwargs) -> None:
+    meetings_ensure(report, consultation)
+    draft_pathway_ensure(report, consultation)
+
+
+def meetings_ensure(report, consultation) -> None:
     if Meeting.objects.exists():
         return
     today = timezone.localdate()
@@ -62,3 +67,107 @@ def on_demo_loaded(sender, report, consultation, **kwargs) -> None:
             )
         services.meeting_feed_contributions(meeting=meeting)
     report.created.append(f"{len(MEETINGS)} involvement meetings")
+
+
+# The Dynamic Support Pathway's steps, from the road map (identify early, register,
+# multi-agency meeting, intensive support at home, review), in easy read.
+DSP_STEPS = [
+    (
+        "Someone sees you need more help",
+        "Your family, school or support team sees things are getting hard.\nThey tell us early.",
+        "support",
+    ),
+    (
+        "You go on the dynamic support register",
+        "This is a list of people who may need extra help soon.\nWe ask you first.",
+        "assessment",
+    ),
+    (
+        "A meeting to plan your support",
+        "People from health and care meet with you and your family.\nYou can say what you want.",
+        "people-talking",
+    ),
+    (
+        "Help comes to your home",
+        "Help can come to your home, day or night.\nThis can help you stay at home.",
+        "home",
+    ),
+    (
+        "We check how it is going",
+        "We check with you and your family.\nWe change your support if you need it.",
+        "tick",
+    ),
+]
+# (step number, face 1-5, words): a few answers so the per-step insight has something to show.
+DSP_ANSWERS = [
+    (1, 4, "My mum noticed first and school listened to her."),
+    (1, 2, "Nobody noticed until it was a crisis."),
+    (1, 4, "Good that families can tell you early."),
+    (1, 5, ""),
+    (1, 3, "I did not know who to tell."),
+    (1, 4, "Tell people where to ring."),
+    (3, 5, "The meeting had easy read papers and a break."),
+    (3, 2, "Too many people in the room, it was scary."),
+]
+
+
+def draft_pathway_ensure(report, consultation) -> None:
+    """A consultation "Help us shape the Dynamic Support Pathway" beside the demo one, with
+    the draft pathway page (and so one short survey per step) and a few answers."""
+    from cms.models import ConsultationPage, Pathway
+    from feedback import selectors as feedback_selectors
+    from feedback import services as feedback_services
+
+    from .models import PathwayDraftPage
+
+    if PathwayDraftPage.objects.exists():
+        return
+    index = consultation.get_parent()
+    now = timezone.now()
+    shape = ConsultationPage(
+        title="Help us shape the Dynamic Support Pathway",
+        slug="dynamic-support-pathway",
+        intro="We are planning how people get extra help early. Tell us what you think.",
+        opens_at=now - timedelta(days=3),
+        closes_at=now + timedelta(days=60),
+    )
+    index.add_child(instance=shape)
+    shape.save_revision().publish()
+    pathway = Pathway.objects.get(code="dynamic-support")
+    shape.pathways.set([pathway])
+    shape.save_revision().publish()
+    draft = PathwayDraftPage(
+        title="Our draft Dynamic Support Pathway",
+        slug="draft-pathway",
+        pathway=pathway,
+        easy_read_intro=(
+            "This is our plan for how people get help early.\n"
+            "It has 5 steps.\nTell us what you think about each step."
+        ),
+        steps=[
+            ("step", {"title": t, "text": text, "picture": picture})
+            for t, text, picture in DSP_STEPS
+        ],
+    )
+    shape.add_child(instance=draft)
+    draft.save_revision().publish()  # makes the step surveys (receivers.py)
+    report.created.append(f"draft pathway {draft.url}")
+    links = {n: link.survey for n, link in enumerate(_ordered_links(draft), start=1)}
+    for number, face, words in DSP_ANSWERS:
+        survey = links[number]
+        questions = {q.id: q for q in feedback_selectors.survey_questions(survey=survey)}
+        response = feedback_services.response_start(survey=survey)
+        feedback_services.response_voice_set(response=response, voice="self")
+        feedback_services.answer_save(
+            response=response, question=questions["feel"], value={"face": face}
+        )
+        if words:
+            feedback_services.answer_save(
+                response=response, question=questions["words"], value={"text": words}, text=words
+            )
+        feedback_services.response_submit(response=response)
+
+
+def _ordered_links(draft):
+    by_step = {link.step_id: link for link in draft.step_surveys.select_related("survey")}
+    return [by_step[step.id] for step in draft.steps]

@@ -16,9 +16,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from easyread.pictures import picture_choices
@@ -266,3 +268,77 @@ class MeetingPayment(Orderable):
     @property
     def total(self):
         return self.people * self.amount_each
+
+
+# --- Co-producing a pathway ----------------------------------------------------------------
+
+
+class PathwayStepBlock(blocks.StructBlock):
+    """One step of a draft pathway, in easy read, with its own picture."""
+
+    title = blocks.CharBlock(max_length=120, help_text="A few words: what happens at this step.")
+    text = blocks.TextBlock(
+        rows=3, help_text="1 to 3 short sentences, 15 words or fewer each. One idea a sentence."
+    )
+    picture = blocks.ChoiceBlock(
+        choices=picture_choices, help_text="One of our simple pictures for this step."
+    )
+
+    class Meta:
+        icon = "arrow-right-full"
+        label = "Step"
+
+
+class PathwayDraftPage(Page):
+    """A draft pathway or model of care, published in easy read so people can shape it.
+
+    Each step gets its own short survey ("Tell us about this step": faces and words), made
+    by ``services.pathway_step_surveys_ensure`` when the page is published; the answers are
+    tagged against the pathway and read per step by ``selectors.pathway_step_insight``.
+    """
+
+    pathway = models.ForeignKey("cms.Pathway", on_delete=models.PROTECT, related_name="+")
+    easy_read_intro = models.TextField(
+        help_text="What this draft is and why we want to know what people think, in easy read."
+    )
+    steps = StreamField([("step", PathwayStepBlock())], min_num=2)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("pathway"),
+        FieldPanel("easy_read_intro"),
+        FieldPanel("steps"),
+    ]
+    parent_page_types = ["cms.ConsultationPage"]
+    subpage_types: list[str] = []
+    template = "involvement/pathway_draft.html"
+
+    class Meta:
+        verbose_name = "draft pathway for people to shape"
+
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["steps"] = selectors.pathway_steps(page=self)
+        return context
+
+
+class StepSurvey(models.Model):
+    """Which survey gathers the answers about which step (by the step block's stable id)."""
+
+    page = models.ForeignKey(
+        PathwayDraftPage, on_delete=models.CASCADE, related_name="step_surveys"
+    )
+    step_id = models.CharField(max_length=64)
+    survey = models.OneToOneField(
+        "feedback.SurveyPage", on_delete=models.CASCADE, related_name="pathway_step"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "step_id"], name="one_survey_per_step")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page} step {self.step_id}"

@@ -177,3 +177,97 @@ def involvement_report(
         item.paid_people = protect(paid_people or 0, exact=viewer.exact)
         item.paid_total = (paid_total or Decimal(0)) if viewer.exact else None
     return list(by_id.values())
+
+
+# --- Co-producing a pathway ----------------------------------------------------------------
+
+QUOTES_PER_STEP = 3
+
+
+@dataclass(frozen=True)
+class StepView:
+    number: int
+    id: str
+    title: str
+    text: str
+    picture: str
+    survey_url: str  # "" until the page is published
+
+
+def pathway_steps(*, page) -> list[StepView]:
+    """The steps of a draft pathway, each with the link to its "tell us about this step"."""
+    surveys = {
+        link.step_id: link.survey
+        for link in page.step_surveys.select_related("survey").filter(survey__live=True)
+    }
+    return [
+        StepView(
+            number=n,
+            id=step.id,
+            title=step.value["title"],
+            text=step.value["text"],
+            picture=step.value["picture"],
+            survey_url=surveys[step.id].url if step.id in surveys else "",
+        )
+        for n, step in enumerate(page.steps, start=1)
+    ]
+
+
+@dataclass(frozen=True)
+class Feeling:
+    key: str
+    picture: str
+    words: str
+    shown: Shown
+
+
+@dataclass(frozen=True)
+class StepInsight:
+    step: StepView
+    answered: Shown
+    feelings: list[Feeling]
+    quotes: list[str]
+
+
+def pathway_step_insight(*, page, exact: bool) -> list[StepInsight]:
+    """What people said about each step: how many answered, how they felt (faces) and a few
+    of their words. Counts through the one suppression rule; words only when at least
+    THRESHOLD people answered that step, redacted, never while a safeguarding flag holds them.
+    """
+    from feedback.models import Answer, ResponseStatus
+    from feedback.redaction import redact
+    from insight.selectors import SENTIMENT, SENTIMENT_EASY
+    from insight.suppression import THRESHOLD
+    from safeguarding.selectors import uncontained
+
+    from .services import FEEL_QUESTION, WORDS_QUESTION
+
+    links = dict(page.step_surveys.values_list("step_id", "survey_id"))
+    out = []
+    for step in pathway_steps(page=page):
+        survey_id = links.get(step.id)
+        answers = Answer.objects.filter(
+            response__survey_id=survey_id, response__status=ResponseStatus.SUBMITTED
+        )
+        answered = answers.values("response_id").distinct().count() if survey_id else 0
+        feelings = []
+        for key, _, condition in SENTIMENT:
+            n = answers.filter(condition, question_id=FEEL_QUESTION).count() if survey_id else 0
+            picture, words = SENTIMENT_EASY[key]
+            feelings.append(Feeling(key, picture, words, protect(n, exact=exact)))
+        quotes: list[str] = []
+        if survey_id and (exact or answered >= THRESHOLD):
+            texts = uncontained(
+                answers.filter(question_id=WORDS_QUESTION).exclude(text=""), via="pk"
+            ).values_list("text", flat=True)
+            for text in texts.order_by("-id")[:QUOTES_PER_STEP]:
+                quotes.append(" ".join(redact(text).text.split()))
+        out.append(StepInsight(step, protect(answered, exact=exact), feelings, quotes))
+    return out
+
+
+def pathway_drafts_for(viewer: Viewer):
+    """The live draft pathways whose pathway this viewer may see."""
+    from .models import PathwayDraftPage
+
+    return PathwayDraftPage.objects.live().filter(pathway__code__in=viewer.codes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from insight.suppression import THRESHOLD
 from insight.views import insight_view
@@ -18,7 +18,12 @@ def report(request, viewer):
     return render(
         request,
         "involvement/report.html",
-        {"viewer": viewer, "rows": rows, "threshold": THRESHOLD},
+        {
+            "viewer": viewer,
+            "rows": rows,
+            "threshold": THRESHOLD,
+            "drafts": selectors.pathway_drafts_for(viewer),
+        },
     )
 
 
@@ -31,6 +36,23 @@ def easy_report(request, viewer):
         {
             "viewer": viewer,
             "rows": rows,
+            "threshold": THRESHOLD,
+            "drafts": selectors.pathway_drafts_for(viewer),
+        },
+    )
+
+
+@insight_view
+def pathway_insight(request, viewer, page_id: int):
+    """What people said about each step of a draft pathway (easy read; counts protected)."""
+    page = get_object_or_404(selectors.pathway_drafts_for(viewer), pk=page_id)
+    return render(
+        request,
+        "involvement/pathway_insight.html",
+        {
+            "viewer": viewer,
+            "page": page,
+            "steps": selectors.pathway_step_insight(page=page, exact=viewer.exact),
             "threshold": THRESHOLD,
         },
     )

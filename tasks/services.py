@@ -542,3 +542,33 @@ def import_job_run(*, job_id: int) -> ImportJob | None:
         message=f"Retrained: version {version.version}.",
     )
     return job
+
+
+@transaction.atomic
+def tags_declare(*, answer_ids: Iterable[int], code: str, evidence: str) -> int:
+    """Tag answers with what the person said they are about: an answer to "tell us about this
+    step" of a draft pathway is about that pathway, whatever words it uses. Confirmed (a
+    decision, so tagging jobs keep it), by rule, with no reviewer. Idempotent."""
+    _, kinds = taxonomy_labels()
+    if code not in kinds:
+        raise ValueError(f"{code!r} is not an active pledge or pathway")
+    from feedback.models import Answer
+
+    answers = list(Answer.objects.filter(id__in=list(answer_ids)).values_list("id", "response_id"))
+    for answer_id, response_id in answers:
+        Tag.objects.update_or_create(
+            target=f"a:{answer_id}",
+            code=code,
+            defaults={
+                "answer_id": answer_id,
+                "response_id": response_id,
+                "kind": kinds[code],
+                "confidence": 1.0,
+                "evidence": evidence,
+                "method": TagMethod.RULES,
+                "status": TagStatus.CONFIRMED,
+            },
+        )
+    if answers:
+        responses_changed.send(Tag, response_ids={r for _, r in answers})
+    return len(answers)

@@ -204,6 +204,10 @@ BY_NAME: dict[str, dict] = {
     # The involvement register's report: the same people as insight (involvement/views.py).
     "involvement:report": row(SIGN_IN, FORBIDDEN, TOTP, OK, OK, REDIRECT, *[FORBIDDEN] * 3),
     "involvement:easy_report": INSIGHT,
+    # No draft pathway exists here: a 404 for those allowed, refused before the look-up else.
+    "involvement:pathway_insight": row(
+        SIGN_IN, FORBIDDEN, TOTP, NOT_FOUND, NOT_FOUND, NOT_FOUND, *[FORBIDDEN] * 3
+    ),
     # allauth's "set a password", for staff only: participants sign in by code (cms/views.py).
     "account_set_password": row(SIGN_IN, REDIRECT, REDIRECT, *[REDIRECT] * 6),
 }
