@@ -35,6 +35,22 @@ from safeguarding.screen import screen_csv, screen_texts  # noqa: E402
 from safeguarding.screen.model import default_model  # noqa: E402
 
 DEV = ROOT / "tests/safeguarding/dev/dev_set.csv"
+# The evaluation sets' category names -> the screen's (safeguarding/data/rules.toml).
+EVAL_CATEGORY = {
+    "physical": {"physical-abuse"},
+    "sexual": {"sexual-abuse"},
+    "psychological": {"emotional-abuse"},
+    "financial": {"financial-abuse"},
+    "neglect": {"neglect"},
+    "domestic": {"domestic-abuse"},
+    "discriminatory": {"discriminatory-abuse"},
+    "organisational": {"organisational-abuse", "restrictive-practice"},
+    "modern_slavery": {"exploitation"},
+    "self_neglect": {"self-neglect"},
+    "self_harm": {"self-harm"},
+    "suicidal": {"suicide"},
+    "missing_unsafe": {"missing-unsafe"},
+}
 TARGETS = {
     "urgent_flagged": 0.95,
     "urgent_graded_urgent": 0.80,
@@ -68,6 +84,12 @@ def speed(n: int) -> dict:
     }
 
 
+def _category_found(row: dict) -> bool:
+    """The set's primary category is among the screen's categories."""
+    wanted = EVAL_CATEGORY.get(row["category"], {row["category"]})
+    return bool(wanted & set(row["cats"]))
+
+
 def _rates(rows: list[dict]) -> dict:
     def share(sel, cond) -> float | None:
         picked = [r for r in rows if sel(r)]
@@ -88,7 +110,13 @@ def _rates(rows: list[dict]) -> dict:
         "false_alarms_lookalike": share(
             lambda r: r["category"] == "lookalike", lambda r: r["flagged"]
         ),
-        "category_found": round(sum(r["category"] in r["cats"] for r in harm) / len(harm), 3)
+        "false_alarms_by_a_rule": share(
+            lambda r: r["severity"] == "none", lambda r: r["method"] in ("rules", "both")
+        ),
+        "false_alarms_model_only": share(
+            lambda r: r["severity"] == "none", lambda r: r["method"] == "model"
+        ),
+        "category_found": round(sum(_category_found(r) for r in harm) / len(harm), 3)
         if harm
         else None,
         "rules_alone_urgent_flagged": share(
