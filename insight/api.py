@@ -16,6 +16,7 @@ from ninja.security import HttpBearer
 
 from . import selectors, services
 from .access import viewer_for
+from .filters import Filters
 from .forms import InsightFilterForm
 from .suppression import Shown
 
@@ -161,12 +162,12 @@ def overview_dict(item: selectors.ThemeCount) -> dict:
     }
 
 
-def _filters(params: FilterParams) -> selectors.Filters:
+def _filters(params: FilterParams) -> Filters:
     data = {k: v for k, v in params.dict().items() if v not in (None, "")}
     form = InsightFilterForm(data)
     if data and not form.is_valid():
         raise HttpError(422, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
-    return form.filters() if data else selectors.Filters()
+    return form.filters() if data else Filters()
 
 
 @api.get(

@@ -16,21 +16,12 @@ from collections.abc import Callable, Iterable, Iterator
 from django.db.models import Prefetch
 from openpyxl import Workbook
 
-from feedback.models import Answer, Contribution, ResponseStatus
+from feedback.labels import AGE_BAND_LABELS, AREA_LABELS, CHANNEL_LABELS, VOICE_LABELS
+from feedback.models import Answer, Contribution
 from tasks.models import Tag
 
-from .selectors import (
-    AGE_BAND_LABELS,
-    AREA_LABELS,
-    CHANNEL_LABELS,
-    VOICE_LABELS,
-    Filters,
-    Theme,
-    ThemeInsight,
-    _survey_ids,
-    month_end,
-    theme_insight,
-)
+from .filters import Filters
+from .selectors import Theme, ThemeInsight, theme_insight
 from .suppression import FEWER_THAN
 
 AGGREGATE_HEADER = ["code", "pledge or pathway", "measure", "category", "count", "note"]
@@ -92,22 +83,12 @@ def _tags_text(tags) -> str:
 
 
 def _answers(filters: Filters, codes: set[str] | None):
-    answers = Answer.objects.filter(response__status=ResponseStatus.SUBMITTED).exclude(text="")
+    answers = Answer.objects.exclude(text="")
     tags = Tag.objects.order_by("code")
     if codes is not None:
         answers = answers.filter(tags__code__in=codes).distinct()
         tags = tags.filter(code__in=codes)
-    r = filters
-    if r.consultation_id:
-        answers = answers.filter(response__survey_id__in=_survey_ids(r.consultation_id))
-    if r.voice:
-        answers = answers.filter(response__voice=r.voice)
-    if r.area:
-        answers = answers.filter(response__area=r.area)
-    if r.month_from:
-        answers = answers.filter(response__submitted_at__date__gte=r.month_from)
-    if r.month_to:
-        answers = answers.filter(response__submitted_at__date__lte=month_end(r.month_to))
+    answers = answers.filter(filters.responses("response__"))
     return (
         answers.select_related("response", "response__survey")
         .prefetch_related(Prefetch("tags", queryset=tags))
@@ -116,19 +97,11 @@ def _answers(filters: Filters, codes: set[str] | None):
 
 
 def _contributions(filters: Filters, codes: set[str] | None):
-    if filters.area:
-        return Contribution.objects.none()
-    contributions = Contribution.objects.all()
+    contributions = Contribution.objects.filter(filters.contributions())
     tags = Tag.objects.order_by("code")
     if codes is not None:
         contributions = contributions.filter(tags__code__in=codes).distinct()
         tags = tags.filter(code__in=codes)
-    if filters.consultation_id:
-        contributions = contributions.filter(session__consultation_id=filters.consultation_id)
-    if filters.month_from:
-        contributions = contributions.filter(session__held_on__gte=filters.month_from)
-    if filters.month_to:
-        contributions = contributions.filter(session__held_on__lte=month_end(filters.month_to))
     return (
         contributions.select_related("session", "session__consultation")
         .prefetch_related(Prefetch("tags", queryset=tags))

@@ -11,8 +11,8 @@ from django.utils import timezone
 from cms.models import ConsultationPage
 from feedback.models import Area, Voice
 
+from .filters import Filters
 from .models import ExportFormat
-from .selectors import Filters
 
 MONTHS_BACK = 36
 AREA_CHOICES = [
@@ -101,16 +101,10 @@ class CompareForm(forms.Form):
             return None
         d = self.cleaned_data
 
-        def period(start: str, end: str) -> Filters:
-            return Filters(
-                consultation_id=base.consultation_id,
-                month_from=_month(start),
-                month_to=_month(end),
-                voice=base.voice,
-                area=base.area,
-            )
-
-        return period(d["a_from"], d["a_to"]), period(d["b_from"], d["b_to"])
+        return (
+            base.with_months(_month(d["a_from"]), _month(d["a_to"])),
+            base.with_months(_month(d["b_from"]), _month(d["b_to"])),
+        )
 
 
 class TokenForm(forms.Form):

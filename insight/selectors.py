@@ -15,10 +15,9 @@ Every count leaves here as a ``suppression.Shown``, through ``suppression.protec
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.db.models import (
     Case,
@@ -34,11 +33,18 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Length, RowNumber, TruncMonth
 from django.db.models.lookups import Exact
-from django.utils import timezone
 
 from cms.models import ConsultationPage, Pathway, Pledge
+from feedback.labels import (
+    AREA_LABELS,
+    AREA_NAME,
+    CHANNEL_LABELS,
+    SPEAKER_TO_VOICE,
+    VOICE_EASY_ONE,
+    VOICE_LABELS,
+    VOICE_PLURAL,
+)
 from feedback.models import (
-    AgeBand,
     Answer,
     Area,
     Channel,
@@ -54,6 +60,7 @@ from feedback.redaction import redact
 from tasks.models import QUOTE_ORDER as TAG_QUOTE_ORDER
 from tasks.models import Tag, TagStatus
 
+from .filters import Filters, month_start, next_month
 from .models import (
     DIMENSION_VALUES,
     Dimension,
@@ -77,49 +84,6 @@ QUOTES_PER_VOICE = 2
 QUOTES_MAX = 6
 QUOTE_CANDIDATES = 300
 
-# One set of voices for survey responses and focus-group contributions. A contribution's
-# speaker group maps onto the nearest voice ("lda": a person speaking for themselves).
-SPEAKER_TO_VOICE = {
-    "lda": Voice.SELF,
-    "carer": Voice.CARER,
-    "young_person": Voice.YOUNG_PERSON,
-    "professional": "professional",
-    "": "",
-}
-VOICE_TO_SPEAKER = {v: s for s, v in SPEAKER_TO_VOICE.items() if v in Voice.values}
-VOICE_LABELS = {
-    Voice.SELF: "People speaking for themselves",
-    Voice.SUPPORTER: "Supporters helping someone answer",
-    Voice.CARER: "Family carers",
-    Voice.YOUNG_PERSON: "Young people",
-    Voice.STAFF_RECORDED: "Staff writing down someone's words",
-    "professional": "Professionals (focus groups)",
-    "": "Not recorded",
-}
-VOICE_EASY = {
-    Voice.SELF: "people with a learning disability or autistic people",
-    Voice.SUPPORTER: "people helping someone",
-    Voice.CARER: "family carers",
-    Voice.YOUNG_PERSON: "young people",
-    Voice.STAFF_RECORDED: "people who told staff",
-    "professional": "staff",
-    "": "other people",
-}
-VOICE_EASY_ONE = {  # who said a quote, in easy read: "Said by someone who cares for ..."
-    Voice.SELF: "someone speaking for themselves",
-    Voice.SUPPORTER: "someone helping a person answer",
-    Voice.CARER: "someone who cares for a family member",
-    Voice.YOUNG_PERSON: "a young person",
-    Voice.STAFF_RECORDED: "someone who told a member of staff",
-    "professional": "someone who works in health or care",
-    "": "",
-}
-AREA_LABELS = {
-    **dict(Area.choices),
-    "": "Not recorded",
-    "focus_group": "Focus groups (area not recorded)",
-}
-CHANNEL_LABELS = dict(Channel.choices)
 SENTIMENT = (
     (
         "positive",
@@ -142,89 +106,21 @@ SENTIMENT_EASY = {
 }
 
 
-# --- Filters ----------------------------------------------------------------------------------
+# --- Counted tags -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What the viewer narrowed the insight to. Dates are whole months (see forms.py):
-    coarse periods also make differencing by date harder."""
-
-    consultation_id: int | None = None
-    month_from: date | None = None  # first day of a month
-    month_to: date | None = None  # first day of a month (inclusive)
-    voice: str = ""
-    area: str = ""
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            k: v
-            for k, v in {
-                "consultation": str(self.consultation_id or ""),
-                "from": self.month_from.strftime("%Y-%m") if self.month_from else "",
-                "to": self.month_to.strftime("%Y-%m") if self.month_to else "",
-                "voice": self.voice,
-                "area": self.area,
-            }.items()
-            if v
-        }
-
-
-def month_end(month: date) -> date:
-    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
-
-
-def _aware(d: date, *, end: bool = False) -> datetime:
-    return timezone.make_aware(datetime.combine(d, time.max if end else time.min))
-
-
-def _survey_ids(consultation_id: int) -> QuerySet:
-    consultation = ConsultationPage.objects.filter(pk=consultation_id).only("path", "depth")
-    page = consultation.first()
-    if page is None:
-        return SurveyPage.objects.none().values("pk")
-    return SurveyPage.objects.child_of(page).values("pk")
+def _counted(floor: float) -> Q:
+    return Q(status=TagStatus.CONFIRMED) | Q(status=TagStatus.SUGGESTED, confidence__gte=floor)
 
 
 def _response_tags(filters: Filters, *, floor: float = COUNT_FLOOR) -> QuerySet[Tag]:
     """Counted tags on submitted survey responses, narrowed by ``filters``."""
-    qs = Tag.objects.filter(
-        Q(status=TagStatus.CONFIRMED) | Q(status=TagStatus.SUGGESTED, confidence__gte=floor),
-        response__status=ResponseStatus.SUBMITTED,
-    )
-    if filters.consultation_id:
-        qs = qs.filter(response__survey_id__in=_survey_ids(filters.consultation_id))
-    if filters.month_from:
-        qs = qs.filter(response__submitted_at__gte=_aware(filters.month_from))
-    if filters.month_to:
-        qs = qs.filter(response__submitted_at__lte=_aware(month_end(filters.month_to), end=True))
-    if filters.voice:
-        qs = qs.filter(response__voice=filters.voice)
-    if filters.area:
-        qs = qs.filter(response__area=filters.area)
-    return qs
+    return Tag.objects.filter(_counted(floor), filters.response_tags())
 
 
 def _contribution_tags(filters: Filters, *, floor: float = COUNT_FLOOR) -> QuerySet[Tag]:
     """Counted tags on focus-group contributions, narrowed by ``filters``."""
-    qs = Tag.objects.filter(
-        Q(status=TagStatus.CONFIRMED) | Q(status=TagStatus.SUGGESTED, confidence__gte=floor),
-        contribution__isnull=False,
-    )
-    if filters.area:
-        return qs.none()  # focus groups do not record where people live
-    if filters.voice:
-        speaker = VOICE_TO_SPEAKER.get(filters.voice)
-        if speaker is None:
-            return qs.none()
-        qs = qs.filter(contribution__speaker_group=speaker)
-    if filters.consultation_id:
-        qs = qs.filter(contribution__session__consultation_id=filters.consultation_id)
-    if filters.month_from:
-        qs = qs.filter(contribution__session__held_on__gte=filters.month_from)
-    if filters.month_to:
-        qs = qs.filter(contribution__session__held_on__lte=month_end(filters.month_to))
-    return qs
+    return Tag.objects.filter(_counted(floor), filters.contribution_tags())
 
 
 # --- Pre-aggregated counts ----------------------------------------------------------------------
@@ -254,20 +150,11 @@ def sentiment_bucket(prefix: str = "") -> Case:
     )
 
 
-def month_of(moment: datetime) -> date:
-    """The (local) month a moment falls in, as counted by ``InsightCount.month``."""
-    return timezone.localtime(moment).date().replace(day=1)
-
-
-def _next_month(month: date) -> date:
-    return date(month.year + (month.month == 12), month.month % 12 + 1, 1)
-
-
 def in_months(months: list[date], field: str = "response__submitted_at") -> Q:
     """``field`` falls in one of ``months`` (range conditions, so its index is used)."""
     q = Q(pk__in=[])
     for m in months:
-        q |= Q(**{f"{field}__gte": _aware(m), f"{field}__lt": _aware(_next_month(m))})
+        q |= Q(**{f"{field}__gte": month_start(m), f"{field}__lt": month_start(next_month(m))})
     return q
 
 
@@ -296,17 +183,7 @@ def live_cells(tags: QuerySet[Tag], keys: tuple[str, ...]) -> QuerySet:
 
 
 def _stored_cells(filters: Filters, codes, stale: list[date], keys: tuple[str, ...]):
-    qs = InsightCount.objects.filter(code__in=codes).exclude(month__in=stale)
-    if filters.consultation_id:
-        qs = qs.filter(survey_id__in=_survey_ids(filters.consultation_id))
-    if filters.month_from:
-        qs = qs.filter(month__gte=filters.month_from)
-    if filters.month_to:
-        qs = qs.filter(month__lte=filters.month_to)
-    if filters.voice:
-        qs = qs.filter(voice=filters.voice)
-    if filters.area:
-        qs = qs.filter(area=filters.area)
+    qs = InsightCount.objects.filter(filters.cells(), code__in=codes).exclude(month__in=stale)
     return (
         qs.values(**{f"k_{k}": F(k) for k in keys})
         .annotate(**{f"s_{k}": Sum(k) for k in CELL_SUMS})
@@ -738,18 +615,7 @@ def _compare(code: str, before: Filters, after: Filters, *, exact: bool) -> Comp
 
 def tagged_items(*, code: str, filters: Filters) -> QuerySet[Tag]:
     """Every tag of ``code`` (suggested, confirmed and rejected) with the words it is on."""
-    rt = Tag.objects.filter(code=code).filter(
-        Q(response__status=ResponseStatus.SUBMITTED) | Q(contribution__isnull=False)
-    )
-    if filters.voice:
-        rt = rt.filter(response__voice=filters.voice)
-    if filters.area:
-        rt = rt.filter(response__area=filters.area)
-    if filters.consultation_id:
-        rt = rt.filter(
-            Q(response__survey_id__in=_survey_ids(filters.consultation_id))
-            | Q(contribution__session__consultation_id=filters.consultation_id)
-        )
+    rt = Tag.objects.filter(filters.tags(), code=code)
     return rt.select_related("response", "answer", "contribution").order_by("-created_at", "-id")
 
 
@@ -797,16 +663,6 @@ _FIELD = {
     Dimension.AGE_BAND: "age_band",
     Dimension.CHANNEL: "channel",
 }
-_VOICE_PLURAL = {
-    Voice.SELF: "people speaking for themselves",
-    Voice.CARER: "family carers",
-    Voice.YOUNG_PERSON: "young people",
-}
-_AREA_NAME = {
-    Area.LEICESTER: "Leicester",
-    Area.LEICESTERSHIRE: "Leicestershire",
-    Area.RUTLAND: "Rutland",
-}
 
 
 def representation(*, consultation: ConsultationPage) -> Representation:
@@ -843,7 +699,7 @@ def representation(*, consultation: ConsultationPage) -> Representation:
         .distinct()
     )
     missing = [
-        f"No {_VOICE_PLURAL[v]} from {_AREA_NAME[a]} yet"
+        f"No {VOICE_PLURAL[v]} from {AREA_NAME[a]} yet"
         for v in GAP_VOICES
         for a in LLR_AREAS
         if (v, a) not in pairs
@@ -982,6 +838,3 @@ def responses_to_notify(*, outcome: Outcome) -> QuerySet[Response]:
         .exclude(pk__in=OutcomeNotification.objects.filter(outcome=outcome).values("response_id"))
         .order_by("pk")
     )
-
-
-AGE_BAND_LABELS = dict(AgeBand.choices)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-from dataclasses import asdict
-from datetime import date
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -21,6 +19,7 @@ from cms.models import AuditAction, YouSaidWeDidPage
 
 from . import exports, selectors
 from .access import viewer_for
+from .filters import Filters
 from .models import (
     ApiToken,
     ExportFormat,
@@ -81,27 +80,7 @@ def api_token_authenticate(*, raw: str):
 # --- Exports ----------------------------------------------------------------------------------
 
 
-def _filters_from_dict(data: dict) -> selectors.Filters:
-    def month(value):
-        return date.fromisoformat(value) if value else None
-
-    return selectors.Filters(
-        consultation_id=data.get("consultation_id"),
-        month_from=month(data.get("month_from")),
-        month_to=month(data.get("month_to")),
-        voice=data.get("voice", ""),
-        area=data.get("area", ""),
-    )
-
-
-def _filters_to_dict(filters: selectors.Filters) -> dict:
-    data = asdict(filters)
-    for key in ("month_from", "month_to"):
-        data[key] = data[key].isoformat() if data[key] else None
-    return data
-
-
-def export_audit(*, user, kind: str, filters: selectors.Filters, fmt: str) -> None:
+def export_audit(*, user, kind: str, filters: Filters, fmt: str) -> None:
     action = (
         AuditAction.EXPORT_RESPONSES
         if kind == ExportKind.RESPONSES
@@ -111,7 +90,7 @@ def export_audit(*, user, kind: str, filters: selectors.Filters, fmt: str) -> No
     audit_record(user=user, action=action, target=f"insight:{kind}", detail=detail.strip())
 
 
-def export_build(*, user, kind: str, fmt: str, filters: selectors.Filters, progress=None):
+def export_build(*, user, kind: str, fmt: str, filters: Filters, progress=None):
     """The export's bytes, with the access rules of ``user`` applied (who may export raw
     responses; which pledges and pathways; suppressed or exact)."""
     viewer = viewer_for(user)
@@ -125,17 +104,17 @@ def export_build(*, user, kind: str, fmt: str, filters: selectors.Filters, progr
     return exports.render(rows, fmt=fmt, title="Insight")
 
 
-def export_needs_job(*, user, kind: str, filters: selectors.Filters) -> bool:
+def export_needs_job(*, user, kind: str, filters: Filters) -> bool:
     if kind != ExportKind.RESPONSES:
         return False  # a few dozen rows per pledge or pathway
     return exports.response_count(filters=filters) > EXPORT_SYNC_LIMIT
 
 
 @transaction.atomic
-def export_job_start(*, user, kind: str, fmt: str, filters: selectors.Filters) -> ExportJob:
+def export_job_start(*, user, kind: str, fmt: str, filters: Filters) -> ExportJob:
     if kind == ExportKind.RESPONSES and not viewer_for(user).raw:
         raise PermissionError("only the engagement team may export responses")
-    job = ExportJob(user=user, kind=kind, format=fmt, filters=_filters_to_dict(filters))
+    job = ExportJob(user=user, kind=kind, format=fmt, filters=filters.to_json())
     job.full_clean()
     job.save()
     export_audit(user=user, kind=kind, filters=filters, fmt=fmt)
@@ -148,7 +127,7 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
     job = ExportJob.objects.select_related("user").filter(pk=job_id).first()
     if job is None or job.status == ExportStatus.DONE:
         return job
-    filters = _filters_from_dict(job.filters)
+    filters = Filters.from_json(job.filters)
     total = exports.response_count(filters=filters) if job.kind == ExportKind.RESPONSES else 0
     ExportJob.objects.filter(pk=job.pk).update(status=ExportStatus.RUNNING, total=total, done=0)
 

@@ -15,7 +15,8 @@ from feedback.signals import responses_changed
 from tasks.models import Tag
 
 from .counts import months_mark_stale, responses_mark_stale
-from .selectors import SENTIMENT_TYPES, month_of
+from .filters import month_of
+from .selectors import SENTIMENT_TYPES
 
 # What a response's counts depend on: saving only other fields (e.g. updated_at on every
 # answer of a draft) marks nothing.

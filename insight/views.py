@@ -18,10 +18,12 @@ from cms.models import AuditAction, ConsultationPage
 from easyread.glossary import Glossary
 from feedback import selectors as feedback_selectors
 from feedback.forms import ResumeForm
+from feedback.labels import VOICE_EASY
 from feedback.models import ResponseStatus
 
 from . import charts, selectors, services
 from .access import Viewer, viewer_for
+from .filters import Filters
 from .forms import CompareForm, ExportForm, InsightFilterForm, TokenForm
 from .models import ApiToken, ExportJob, ExportKind, ExportStatus
 from .suppression import FEWER_THAN, ROUND_TO, THRESHOLD
@@ -51,9 +53,9 @@ def _theme_or_403(viewer: Viewer, code: str) -> selectors.Theme:
     return theme
 
 
-def _filter_form(request) -> tuple[InsightFilterForm, selectors.Filters]:
+def _filter_form(request) -> tuple[InsightFilterForm, Filters]:
     form = InsightFilterForm(request.GET or None)
-    return form, form.filters() if request.GET else selectors.Filters()
+    return form, form.filters() if request.GET else Filters()
 
 
 def _errors(form) -> list[dict]:
@@ -123,9 +125,7 @@ def detail(request, viewer: Viewer, code: str):
 
 @insight_view
 def easy_index(request, viewer: Viewer):
-    counts = selectors.overview(
-        codes=viewer.codes, filters=selectors.Filters(), exact=viewer.exact
-    )
+    counts = selectors.overview(codes=viewer.codes, filters=Filters(), exact=viewer.exact)
     return render(
         request,
         "insight/easy_index.html",
@@ -136,7 +136,8 @@ def easy_index(request, viewer: Viewer):
 @insight_view
 def easy_detail(request, viewer: Viewer, code: str):
     theme = _theme_or_403(viewer, code)
-    insight = selectors.theme_insight(theme=theme, filters=selectors.Filters(), exact=viewer.exact)
+    _, filters = _filter_form(request)
+    insight = selectors.theme_insight(theme=theme, filters=filters, exact=viewer.exact)
     return render(
         request,
         "insight/easy_detail.html",
@@ -145,9 +146,7 @@ def easy_detail(request, viewer: Viewer, code: str):
             "theme": theme,
             "insight": insight,
             "sentiment": [(row, *selectors.SENTIMENT_EASY[row.key]) for row in insight.sentiment],
-            "voices": [
-                (row, selectors.VOICE_EASY.get(row.key, "other people")) for row in insight.voices
-            ],
+            "voices": [(row, VOICE_EASY.get(row.key, "other people")) for row in insight.voices],
             "quotes": insight.quotes[:4],
             "glossary": Glossary.from_database(),
         },
