@@ -88,7 +88,8 @@ def _insert_live(months: list[date] | None) -> None:
         sql, params = cells.query.sql_with_params()
     except EmptyResultSet:  # no months: nothing to insert
         return
-    columns = ", ".join(connection.ops.quote_name(c) for c in (*_KEYS, *CELL_SUMS))
+    names = (*_KEYS, *CELL_SUMS, "first_response")  # live_cells' columns, in order
+    columns = ", ".join(connection.ops.quote_name(c) for c in names)
     table = connection.ops.quote_name(InsightCount._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} ({columns}) {sql}", params)

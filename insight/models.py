@@ -328,6 +328,11 @@ class InsightCount(models.Model):
     neutral = models.PositiveIntegerField(default=0)
     negative = models.PositiveIntegerField(default=0)
     dont_know = models.PositiveIntegerField(default=0)
+    first_response = models.IntegerField(
+        null=True,
+        help_text="The oldest response in the row: with the count, the identity disclosure "
+        "control keys its rounding on (insight/suppression.py).",
+    )
 
     class Meta:
         indexes = [

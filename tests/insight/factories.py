@@ -107,6 +107,17 @@ def tagged_contribution(session, code, *, text="We want longer appointments plea
     return contribution
 
 
+def as_members_see(responses=(), contributions=()):
+    """What the disclosure rule shows members for exactly these records (the rule is keyed
+    by the records, so tests say which records a figure covers instead of a number)."""
+    from insight.selectors import shown
+    from insight.suppression import Records
+
+    r = [x.pk for x in responses]
+    c = [x.pk for x in contributions]
+    return shown(Records(len(r) + len(c), min(r, default=None), min(c, default=None)), exact=False)
+
+
 def engagement(django_user_model, username="erin"):
     return staff_user(django_user_model, role=Role.ENGAGEMENT, username=username)
 

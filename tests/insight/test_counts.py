@@ -11,13 +11,13 @@ from django.utils import timezone
 from feedback import services as feedback_services
 from feedback.models import Answer, ResponseStatus
 from insight import counts
+from insight.filters import Filters
 from insight.models import InsightCount, InsightStaleMonth
 from insight.selectors import (
     CELL_SUMS,
-    Filters,
-    _response_tags,
     live_cells,
     response_cells,
+    response_tags,
     theme_get,
     theme_insight,
 )
@@ -45,7 +45,7 @@ def live() -> dict[tuple, tuple]:
     """The live aggregation straight from the tags, with no stored counts involved."""
     return {
         tuple(row[f"k_{k}"] for k in KEYS): tuple(row[f"s_{s}"] for s in CELL_SUMS)
-        for row in live_cells(_response_tags(Filters()), KEYS)
+        for row in live_cells(response_tags(Filters()), KEYS)
     }
 
 

@@ -1,0 +1,84 @@
+"""You said, we did: published outcomes with their themes and redacted example quotes, and
+who to tell when one is published."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from cms.models import ConsultationPage
+from feedback.models import Answer, Contribution, Response, ResponseStatus, SurveyPage
+from feedback.redaction import redact
+
+from ..models import Outcome, OutcomeNotification
+from .themes import Theme, themes
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    outcome: Outcome
+    themes: list[Theme]
+    examples: list[str]  # redacted quotes
+
+
+def outcomes_published(
+    *, consultation_id: int, codes: set[str] | None = None
+) -> list[OutcomeView]:
+    """Published outcomes of a consultation (optionally only those linked to ``codes``), with
+    their themes and redacted example quotes: four queries."""
+    qs = Outcome.objects.filter(consultation_id=consultation_id, published=True)
+    if codes is not None:
+        qs = qs.filter(Q(pledges__code__in=codes) | Q(pathways__code__in=codes)).distinct()
+    outcomes = list(
+        qs.prefetch_related("pledges", "pathways", "examples").order_by("-published_at", "title")
+    )
+    answer_ids, contribution_ids = set(), set()
+    for o in outcomes:
+        for ex in o.examples.all():
+            kind, _, pk = ex.target.partition(":")
+            (answer_ids if kind == "a" else contribution_ids).add(int(pk))
+    texts = {
+        f"a:{pk}": text
+        for pk, text in Answer.objects.filter(
+            pk__in=answer_ids, response__status=ResponseStatus.SUBMITTED
+        ).values_list("pk", "text")
+    }
+    texts.update(
+        {
+            f"c:{pk}": text
+            for pk, text in Contribution.objects.filter(pk__in=contribution_ids).values_list(
+                "pk", "text"
+            )
+        }
+    )
+    all_codes = {p.code for o in outcomes for p in [*o.pledges.all(), *o.pathways.all()]}
+    by_code = {t.code: t for t in themes(all_codes)} if all_codes else {}
+    views = []
+    for o in outcomes:
+        linked = [
+            by_code[p.code] for p in [*o.pledges.all(), *o.pathways.all()] if p.code in by_code
+        ]
+        examples = [
+            " ".join(redact(texts[ex.target]).text.split())
+            for ex in o.examples.all()
+            if texts.get(ex.target)
+        ]
+        views.append(OutcomeView(outcome=o, themes=linked, examples=examples))
+    return views
+
+
+def responses_to_notify(*, outcome: Outcome) -> QuerySet[Response]:
+    """Submitted responses to the outcome's consultation whose person asked to hear back and
+    has not been told about this outcome yet."""
+    consultation = ConsultationPage.objects.get(pk=outcome.consultation_id)
+    return (
+        Response.objects.filter(
+            survey_id__in=SurveyPage.objects.child_of(consultation).values("pk"),
+            status=ResponseStatus.SUBMITTED,
+            wants_updates=True,
+        )
+        .exclude(contact_email="")
+        .exclude(pk__in=OutcomeNotification.objects.filter(outcome=outcome).values("response_id"))
+        .order_by("pk")
+    )
