@@ -2,7 +2,8 @@
 patients or carers in the room, per workstream, and its trend by quarter) and who took part.
 
 Disclosure: counts of *people* (who took part by group, experts paid) go through insight's one
-suppression rule (``insight.suppression.protect``). Counts of *meetings* are not about anyone
+suppression rule (``insight.suppression.protect``, via ``insight.selectors.shown``). Counts of
+*meetings* are not about anyone
 and are shown as they are: "2 of 3 workshops had people with lived experience" names nobody,
 and suppressing them would hide the measure for every workstream.
 """
@@ -18,7 +19,8 @@ from django.db.models import DecimalField, ExpressionWrapper, F, Sum
 from django.utils import timezone
 
 from insight.access import Viewer
-from insight.suppression import Shown, protect
+from insight.selectors import shown
+from insight.suppression import Records, Shown
 
 from .models import (
     ATTENDANCE_FIELDS,
@@ -166,7 +168,13 @@ def involvement_report(
         item.share = Share(workshops, lived)
         item.trend = [(quarter_label(q), Share(*trend[wid][q])) for q in columns]
         item.people = [
-            People(name, GROUP_LABELS[name], GROUP_EASY[name], protect(n, exact=viewer.exact))
+            People(
+                name,
+                GROUP_LABELS[name],
+                GROUP_EASY[name],
+                # Attendance has no record ids: the workstream and group make the cell key.
+                shown(Records(n), exact=viewer.exact, salt=f"involvement:{wid}:{name}"),
+            )
             for name, n in people[wid].items()
         ]
         item.adjustments = sorted(
@@ -174,7 +182,9 @@ def involvement_report(
             key=lambda pair: (-pair[1], pair[0]),
         )
         paid_people, paid_total = paid.get(wid, (0, Decimal(0)))
-        item.paid_people = protect(paid_people or 0, exact=viewer.exact)
+        item.paid_people = shown(
+            Records(paid_people or 0), exact=viewer.exact, salt=f"involvement:{wid}:paid"
+        )
         item.paid_total = (paid_total or Decimal(0)) if viewer.exact else None
     return list(by_id.values())
 
