@@ -1,0 +1,80 @@
+"""Translated pages in a real browser: axe on Gujarati and Urdu pages (Urdu right to left), and
+a Gujarati speaker's keyboard-only journey from the English home page to a sent answer."""
+
+import pytest
+
+from feedback.models import Response, ResponseStatus
+from tests.browser.axe import describe
+from tests.feedback.test_survey_browser import continue_with_keyboard, tab_to
+
+pytestmark = pytest.mark.browser
+
+CONSULTATION = "/have-your-say/annual-health-checks/"
+TRANSLATED = [
+    "/gu/",
+    "/gu/have-your-say/",
+    "/gu" + CONSULTATION,
+    "/gu" + CONSULTATION + "survey/",
+    "/ur/",
+    "/ur" + CONSULTATION,
+    "/ur" + CONSULTATION + "?version=standard",
+    "/ur" + CONSULTATION + "survey/",
+]
+
+
+def test_gujarati_and_urdu_pages_have_no_axe_violations(page, demo_site, axe):
+    failures = {}
+    for path in TRANSLATED:
+        page.goto(demo_site + path)
+        violations = axe(page)
+        if violations:
+            failures[path] = describe(violations)
+    assert failures == {}
+
+
+def test_urdu_reads_right_to_left(page, demo_site):
+    page.goto(demo_site + "/ur" + CONSULTATION)
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('main')).direction") == "rtl"
+    # Easy-read words start at the right edge: the picture is on the right of the words.
+    picture, words = page.evaluate(
+        """() => {
+          const p = document.querySelector('.ev-point');
+          const r = el => el.getBoundingClientRect();
+          return [r(p.querySelector('.ev-point__picture')).left,
+                  r(p.querySelector('.ev-point__text')).left];
+        }"""
+    )
+    assert picture > words
+
+
+def test_gujarati_speaker_switches_language_and_answers_by_keyboard(page, demo_site, axe):
+    page.goto(demo_site + "/")
+    tab_to(page, "a[hreflang=gu]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == demo_site + "/gu/"
+    assert page.evaluate("document.documentElement.lang") == "gu"
+    page.goto(demo_site + "/gu" + CONSULTATION)
+    assert "વાર્ષિક આરોગ્ય તપાસ" in page.locator("h1").inner_text()
+    tab_to(page, "a[href$='/survey/']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to(page, "button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # Who is answering: Space chooses the first.
+    tab_to(page, "input[name=answer]")
+    page.keyboard.press("Space")
+    continue_with_keyboard(page)
+    # The first question, in Gujarati, with its picture faces: choose one by keyboard.
+    assert page.evaluate("document.documentElement.lang") == "gu"
+    assert "તમારી છેલ્લી વાર્ષિક આરોગ્ય તપાસ" in page.locator("h1").inner_text()
+    violations = axe(page)
+    assert violations == [], describe(violations)
+    tab_to(page, "input[name=answer]")
+    page.keyboard.press("Space")
+    continue_with_keyboard(page)
+    response = Response.objects.filter(language="gu").latest("pk")
+    assert response.status == ResponseStatus.DRAFT
+    assert response.answers.count() == 1
