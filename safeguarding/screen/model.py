@@ -28,7 +28,9 @@ import hashlib
 import io
 import itertools
 import json
+import os
 import re
+import tempfile
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -312,8 +314,11 @@ class ScreenModel:
 
 
 def _version(examples: Sequence[Example], config: Config) -> str:
+    from .rules import RULES_FILE  # its spellings shape the normalised text the model reads
+
     h = hashlib.sha256()
     h.update(CONCEPTS_FILE.read_bytes())
+    h.update(RULES_FILE.read_bytes())
     h.update(json.dumps(config.as_dict(), sort_keys=True).encode())
     for e in examples:
         h.update(f"{e.severity}|{e.category}|{e.text}\n".encode())
@@ -380,10 +385,35 @@ def train_model(
     )
 
 
+def _cache_dir() -> Path:
+    return Path(
+        os.environ.get("SAFEGUARDING_MODEL_CACHE")
+        or Path(tempfile.gettempdir()) / "everyvoice-safeguarding"
+    )
+
+
 @lru_cache(maxsize=1)
 def default_model() -> ScreenModel:
-    """The model trained on the data files alone (a few seconds, once per process)."""
-    return train_model()
+    """The model trained on the data files alone. Training takes about 5 s, so the fitted
+    arrays are kept on disk under their version (``SAFEGUARDING_MODEL_CACHE``, default the
+    system temp dir): a new process loads them in about 0.05 s; changed data is a new version."""
+    version = _version(_merge(training_examples(), ()), Config())
+    path = _cache_dir() / f"{version}.npz"
+    try:
+        cached = ScreenModel.loads(path.read_bytes())
+        if cached.version == version:
+            return cached
+    except (OSError, ValueError, KeyError):
+        pass  # no cache yet, or a damaged one: train
+    model = train_model()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(model.dumps())
+        os.replace(tmp, path)  # atomic: another process never reads half a file
+    except OSError:
+        pass  # read-only disk: train again next time
+    return model
 
 
 def out_of_fold(

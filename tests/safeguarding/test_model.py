@@ -94,3 +94,25 @@ def test_a_disclosure_inside_a_long_text_is_read_sentence_by_sentence() -> None:
 def test_empty_and_whitespace_texts_score_zero() -> None:
     for p in default_model().predict(["", "   ", "\n\n"]):
         assert (p.harm, p.urgent, p.categories) == (0.0, 0.0, ())
+
+
+def test_the_default_model_is_kept_on_disk_under_its_version(tmp_path, monkeypatch) -> None:
+    from safeguarding.screen import model as model_module
+
+    monkeypatch.setenv("SAFEGUARDING_MODEL_CACHE", str(tmp_path))
+    model_module.default_model.cache_clear()
+    try:
+        first = model_module.default_model()
+        stored = tmp_path / f"{first.version}.npz"
+        assert stored.is_file()
+        model_module.default_model.cache_clear()
+        monkeypatch.setattr(model_module, "train_model", lambda *a, **k: pytest.fail("retrained"))
+        again = model_module.default_model()
+        assert again.version == first.version
+        stored.write_bytes(b"damaged")  # a damaged file is never trusted
+        model_module.default_model.cache_clear()
+        monkeypatch.undo()
+        monkeypatch.setenv("SAFEGUARDING_MODEL_CACHE", str(tmp_path))
+        assert model_module.default_model().version == first.version
+    finally:
+        model_module.default_model.cache_clear()
