@@ -29,6 +29,7 @@ urlpatterns = [
     path("insight/", include("insight.urls")),
     path("follow/", include("insight.follow_urls")),
     path("involvement/", include("involvement.urls")),
+    path("check/", include("panel.urls")),
     path("api/v1/", insight_api.urls),
 ]
 

@@ -208,6 +208,12 @@ BY_NAME: dict[str, dict] = {
     "involvement:pathway_insight": row(
         SIGN_IN, FORBIDDEN, TOTP, NOT_FOUND, NOT_FOUND, NOT_FOUND, *[FORBIDDEN] * 3
     ),
+    # Experts by experience check easy read before it is published (panel/views.py); anyone
+    # else gets a 404. No check is waiting here, so a check or a recording is a 404 for all.
+    "panel:list": row(SIGN_IN, NOT_FOUND, TOTP, NOT_FOUND, NOT_FOUND, OK, *[NOT_FOUND] * 3),
+    "panel:done": row(SIGN_IN, NOT_FOUND, TOTP, NOT_FOUND, NOT_FOUND, OK, *[NOT_FOUND] * 3),
+    "panel:check": row(SIGN_IN, NOT_FOUND, TOTP, *[NOT_FOUND] * 6),
+    "panel:audio": row(SIGN_IN, NOT_FOUND, TOTP, *[NOT_FOUND] * 6),
     # allauth's "set a password", for staff only: participants sign in by code (cms/views.py).
     "account_set_password": row(SIGN_IN, REDIRECT, REDIRECT, *[REDIRECT] * 6),
 }
@@ -217,7 +223,7 @@ WAGTAIL_PUBLIC = {
     "admin/sprite/",
     "admin/jsi18n/",
 }
-PROJECT_MODULES = ("cms.", "feedback.", "tasks.", "insight.", "involvement.")
+PROJECT_MODULES = ("cms.", "feedback.", "tasks.", "insight.", "involvement.", "panel.")
 
 
 def classify(route: str, name: str | None, module: str) -> dict | None:

@@ -24,6 +24,9 @@ from ..blocks import StandardStreamBlock
 from ..panels import EasyReadChecksPanel
 
 EASY_READ = "easy-read"
+#: Hook: ``fn(page) -> datetime | None``, when experts by experience checked the live version
+#: (the panel app registers it, so cms never imports it).
+EASY_READ_CHECKED = "cms_easy_read_checked"
 STANDARD = "standard"
 
 
@@ -70,6 +73,12 @@ class EasyReadPageMixin:
                 "print_view": request.GET.get("print") == "1",
                 "glossary": glossary,
                 "easy_read_blocks": list(zip(body, findings, strict=True)),
+                "checked_on": None
+                if show_findings
+                else next(
+                    (when for fn in hooks.get_hooks(EASY_READ_CHECKED) if (when := fn(self))),
+                    None,
+                ),
             }
         )
         return context

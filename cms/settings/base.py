@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "safeguarding",
     "insight",
     "involvement",
+    "panel",
     "languages",
     # Translation: wagtail-localize's editor and PO export/import. No machine translator is
     # configured, so no text is ever sent anywhere (see WAGTAILLOCALIZE_MACHINE_TRANSLATOR).
@@ -243,6 +244,7 @@ EVERYVOICE_MFA_PROTECTED_PREFIXES = [
     "/admin/",
     "/django-admin/",
     "/insight/",
+    "/check/",
     "/involvement/",
     "/staff/",
     "/api/",
