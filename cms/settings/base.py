@@ -294,8 +294,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
 # Survey pages take one audio answer (10 MB) plus the form; staff pages take a flipchart photo,
 # image or document (10 MB each) plus the form; everything else is small forms.
 EVERYVOICE_MAX_REQUEST_BYTES = env.int("EVERYVOICE_MAX_REQUEST_BYTES", default=1024 * 1024)
+_SURVEY_REQUEST_BYTES = env.int("EVERYVOICE_MAX_SURVEY_REQUEST_BYTES", default=11 * 1024 * 1024)
 EVERYVOICE_MAX_REQUEST_BYTES_BY_PATH = [
-    ("/survey/", env.int("EVERYVOICE_MAX_SURVEY_REQUEST_BYTES", default=11 * 1024 * 1024)),
+    ("/survey/", _SURVEY_REQUEST_BYTES),
+    # The panel's check page takes spoken reasons: the same cap as one audio answer.
+    ("/check/", _SURVEY_REQUEST_BYTES),
     ("/admin/", env.int("EVERYVOICE_MAX_STAFF_REQUEST_BYTES", default=12 * 1024 * 1024)),
 ]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

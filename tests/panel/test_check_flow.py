@@ -160,3 +160,56 @@ def test_only_the_panel_may_open_its_checks(client):
 def test_a_page_never_checked_does_not_claim_it(client):
     page = PlanSummaryPageFactory()
     assert "Checked by people" not in client.get(page.url).content.decode()
+
+
+def _wav(seconds: float = 1.0) -> bytes:
+    import io
+    import wave
+
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"\0\0" * int(8000 * seconds))
+    return buffer.getvalue()
+
+
+def test_a_spoken_reason_is_checked_stored_privately_and_heard_by_editors_only():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from feedback.storage import private_root
+    from tests.panel.factories import panel_member, waiting_for_panel
+
+    editor_user = staff_user(username="editor")
+    page = PlanSummaryPageFactory(easy_read_body=[point(HARD)])
+    task_state = waiting_for_panel(page, editor=editor_user)
+    block = page.easy_read_body[0].id
+    member = Client()
+    member.force_login(panel_member())
+
+    not_sound = SimpleUploadedFile("why.mp3", b"this is not a recording", "audio/mpeg")
+    refused = member.post(
+        f"/check/{task_state.pk}/", {f"answer-{block}": "no", f"audio-{block}": not_sound}
+    )
+    assert refused.status_code == 400
+    assert "must be a sound recording" in refused.content.decode()
+    assert not PanelAnswer.objects.exists()
+
+    spoken = SimpleUploadedFile("my name.wav", _wav(), "audio/wav")
+    sent = member.post(
+        f"/check/{task_state.pk}/", {f"answer-{block}": "no", f"audio-{block}": spoken}
+    )
+    assert sent.status_code == 302
+    answer = PanelAnswer.objects.get()
+    assert answer.audio.name.startswith("panel-audio/") and "my name" not in answer.audio.name
+    assert answer.audio.path.startswith(str(private_root()))
+    assert f"/check/answers/{answer.pk}/audio/" in answer.comment.text
+
+    editor = Client()
+    editor.force_login(editor_user)
+    heard = editor.get(f"/check/answers/{answer.pk}/audio/")
+    assert heard.status_code == 200 and heard["Content-Type"] == "audio/wav"
+    other = Client()
+    other.force_login(panel_member("otto"))
+    assert other.get(f"/check/answers/{answer.pk}/audio/").status_code == 404
