@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import DecimalField, ExpressionWrapper, F, Sum
+from django.db.models import Count, DecimalField, ExpressionWrapper, F, Min, Sum
 from django.utils import timezone
 
 from insight.access import Viewer
@@ -241,13 +241,14 @@ class StepInsight:
 
 def pathway_step_insight(*, page, exact: bool) -> list[StepInsight]:
     """What people said about each step: how many answered, how they felt (faces) and a few
-    of their words. Counts through the one suppression rule; words only when at least
-    THRESHOLD people answered that step, redacted, never while a safeguarding flag holds them.
+    of their words. Counts through the one suppression rule; words only when at least 6
+    people answered that step (``may_quote``), redacted, never while a safeguarding flag
+    holds them.
     """
     from feedback.models import Answer, ResponseStatus
     from feedback.redaction import redact
     from insight.selectors import SENTIMENT, SENTIMENT_EASY
-    from insight.suppression import THRESHOLD
+    from insight.suppression import may_quote
     from safeguarding.selectors import uncontained
 
     from .services import FEEL_QUESTION, WORDS_QUESTION
@@ -259,20 +260,27 @@ def pathway_step_insight(*, page, exact: bool) -> list[StepInsight]:
         answers = Answer.objects.filter(
             response__survey_id=survey_id, response__status=ResponseStatus.SUBMITTED
         )
-        answered = answers.values("response_id").distinct().count() if survey_id else 0
+        who = (
+            answers.aggregate(n=Count("response_id", distinct=True), first=Min("response_id"))
+            if survey_id
+            else {"n": 0, "first": None}
+        )
+        # The records behind the step make its cell key (insight/suppression.py).
+        answered = shown(Records(who["n"], who["first"]), exact=exact)
         feelings = []
         for key, _, condition in SENTIMENT:
             n = answers.filter(condition, question_id=FEEL_QUESTION).count() if survey_id else 0
             picture, words = SENTIMENT_EASY[key]
-            feelings.append(Feeling(key, picture, words, protect(n, exact=exact)))
+            counted = shown(Records(n, who["first"]), exact=exact, salt=key)
+            feelings.append(Feeling(key, picture, words, counted))
         quotes: list[str] = []
-        if survey_id and (exact or answered >= THRESHOLD):
+        if survey_id and may_quote(answered, exact=exact):
             texts = uncontained(
                 answers.filter(question_id=WORDS_QUESTION).exclude(text=""), via="pk"
             ).values_list("text", flat=True)
             for text in texts.order_by("-id")[:QUOTES_PER_STEP]:
                 quotes.append(" ".join(redact(text).text.split()))
-        out.append(StepInsight(step, protect(answered, exact=exact), feelings, quotes))
+        out.append(StepInsight(step, answered, feelings, quotes))
     return out
 
 

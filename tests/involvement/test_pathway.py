@@ -114,8 +114,8 @@ def test_per_step_insight_protects_small_numbers_and_holds_back_flagged_words(
     client, lda_member, django_capture_on_commit_callbacks
 ):
     page = draft_pathway()
-    for i in range(6):
-        answer_step(page, 1, face=4 if i < 4 else 1, words=f"Tell families who to ring {i}.")
+    for i in range(11):  # with the flagged one, 12 answered: shown as 10 or 15
+        answer_step(page, 1, face=4 if i < 9 else 1, words=f"Tell families who to ring {i}.")
     answer_step(
         page,
         1,
@@ -129,13 +129,14 @@ def test_per_step_insight_protects_small_numbers_and_holds_back_flagged_words(
     step1 = re.search(r'data-step="1"(.*?)</section>', html, re.DOTALL).group(1)
     step2 = re.search(r'data-step="2"(.*?)</section>', html, re.DOTALL).group(1)
     text1 = " ".join(re.sub(r"<[^>]+>", " ", step1).split())
-    assert "About 5 people told us about this step." in text1
-    assert "Fewer than 5 people were unhappy." in text1
+    # Figures through the keyed rounding (insight/suppression.py): 12 shows as 10 or 15;
+    # 3 unhappy as hidden or 5; 1 as hidden or 5.
+    assert re.search(r"About (10|15) people told us about this step\.", text1)
+    assert re.search(r"(Fewer than 5|About 5) people were unhappy\.", text1)
     assert "Tell families who to ring" in text1
     assert "scared to go home" not in html  # held by the safeguarding flag
-    assert "Fewer than 5 people told us about this step." in " ".join(
-        re.sub(r"<[^>]+>", " ", step2).split()
-    )
+    text2 = " ".join(re.sub(r"<[^>]+>", " ", step2).split())
+    assert re.search(r"(Fewer than 5|About 5) people told us about this step\.", text2)
     assert "easy read papers" not in step2  # too few people: no words shown
 
 
