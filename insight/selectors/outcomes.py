@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from cms.models import ConsultationPage
 from feedback.models import Answer, Contribution, Response, ResponseStatus, SurveyPage
 from feedback.redaction import redact
+from safeguarding.selectors import held_targets
 
 from ..models import Outcome, OutcomeNotification
 from .themes import Theme, themes
@@ -26,7 +27,8 @@ def outcomes_published(
     *, consultation_id: int, codes: set[str] | None = None
 ) -> list[OutcomeView]:
     """Published outcomes of a consultation (optionally only those linked to ``codes``), with
-    their themes and redacted example quotes: four queries."""
+    their themes and redacted example quotes (none held by a safeguarding flag): five
+    queries."""
     qs = Outcome.objects.filter(consultation_id=consultation_id, published=True)
     if codes is not None:
         qs = qs.filter(Q(pledges__code__in=codes) | Q(pathways__code__in=codes)).distinct()
@@ -34,8 +36,12 @@ def outcomes_published(
         qs.prefetch_related("pledges", "pathways", "examples").order_by("-published_at", "title")
     )
     answer_ids, contribution_ids = set(), set()
+    # Examples held by a safeguarding flag are left out until the lead releases them.
+    held = held_targets(ex.target for o in outcomes for ex in o.examples.all())
     for o in outcomes:
         for ex in o.examples.all():
+            if ex.target in held:
+                continue
             kind, _, pk = ex.target.partition(":")
             (answer_ids if kind == "a" else contribution_ids).add(int(pk))
     texts = {

@@ -18,6 +18,7 @@ from django.db.models.functions import Length, RowNumber
 from feedback.labels import SPEAKER_TO_VOICE, VOICE_EASY_ONE, VOICE_LABELS
 from feedback.models import WordsKind
 from feedback.redaction import redact
+from safeguarding.selectors import uncontained
 from tasks.models import QUOTE_ORDER as TAG_QUOTE_ORDER
 from tasks.models import Tag
 
@@ -60,8 +61,9 @@ def _quote_rows(filters: Filters, code: str) -> list[dict]:
     are picked first (a top-N sort on tag columns, no text read), then ranked per voice with
     a window function over those alone; ranking every tag of a common pledge read all its
     text (193 ms of a 1 s page at 100,000 responses, see bench/insight.py)."""
+    # A text held by a safeguarding flag is never quoted until the lead releases it.
     answer_pool = (
-        response_tags(filters, floor=QUOTE_FLOOR)
+        uncontained(response_tags(filters, floor=QUOTE_FLOOR), via="target")
         .filter(code=code, answer__isnull=False)
         .order_by(*QUOTE_ORDER)
         .values("pk")[:QUOTE_CANDIDATES]
@@ -85,7 +87,7 @@ def _quote_rows(filters: Filters, code: str) -> list[dict]:
         )
     )
     contribution_pool = (
-        contribution_tags(filters, floor=QUOTE_FLOOR)
+        uncontained(contribution_tags(filters, floor=QUOTE_FLOOR), via="target")
         .filter(code=code, contribution__words=WordsKind.OWN_WORDS)
         .order_by(*QUOTE_ORDER)
         .values("pk")[:QUOTE_CANDIDATES]
