@@ -66,11 +66,11 @@ def test_a_public_disclosure_reaches_the_lead_and_never_insight_until_released(
     django_user_model,
     django_capture_on_commit_callbacks,
 ):
-    # Six other people said ordinary things under the pledge: quotes may show.
-    for n in range(6):
-        tagged_response(world.survey, "pledge-t9", text=f"The nurse listened to me, visit {n}.")
     survey = survey_page(consultation=world.consultation, questions=QUESTIONS,
                          ask_about_you=False)  # fmt: skip
+    # Six other people said ordinary things under the pledge: quotes may show.
+    for n in range(6):
+        tagged_response(survey, "pledge-t9", text=f"The nurse listened to me, visit {n}.")
     with django_capture_on_commit_callbacks(execute=True):
         response = _submit_on_the_public_survey(client, survey)
     # Same group as the others (so only containment, not disclosure control, hides it).
