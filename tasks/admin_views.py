@@ -131,21 +131,26 @@ def tag_undo(request, tag_id: int):
     return _back(request)
 
 
+RETRAIN_WAIT_REFRESHES = 40  # 2 minutes of 3-second refreshes, then the page stops waiting
+
+
 @require_http_methods(["GET", "POST"])
 def tagger_health(request):
     _require_reviewer(request)
+    current = selectors.tagger_current_version()
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "retrain":
-            version = services.tagger_train(reason=f"retrained by {request.user.get_username()}")
-            messages.success(request, f"Retrained: version {version.version}.")
+            if enqueue("everyvoice.retrain_tagger_now", request.user.pk):
+                since = current.trained_at.timestamp() if current else 0
+                return redirect(f"{request.path}?waiting={since:.6f}&n=0")
+            messages.error(request, "The job queue is not answering. Try again in a minute.")
         elif action == "retag" and enqueue("everyvoice.retag_all", request.user.pk):
             messages.success(request, "Re-tagging everything. Progress is shown below.")
         elif action == "retag":
             messages.error(request, "The job queue is not answering. Try again in a minute.")
         return redirect(request.path)
-    current = selectors.tagger_current_version()
-    names = {t.code: t.name for t in active_taxonomy()}
+    names = _names()
     per_label = []
     if current and current.metrics:
         per_label = [
@@ -159,12 +164,44 @@ def tagger_health(request):
         {
             "current": current,
             "per_label": per_label,
+            "accuracy": selectors.label_accuracy(names),
+            "floor": selectors.F1_FLOOR,
+            "voices": selectors.VOICE_GROUPS,
+            "channels": selectors.CHANNEL_GROUPS,
+            "curve": _curve_points(selectors.learning_curve()),
             "versions": selectors.tagger_versions(),
             "runs": selectors.retag_runs(),
             "reviews_since": selectors.reviews_since_training(),
             "retrain_after": services.RETRAIN_AFTER_REVIEWS,
+            "to_go": max(0, services.RETRAIN_AFTER_REVIEWS - selectors.reviews_since_training()),
+            "retrain": _retrain_wait(request, current),
         },
     )
+
+
+def _curve_points(curve: list[dict], width: int = 400, height: int = 160) -> dict:
+    """The learning curve's points scaled into an SVG box (F1 0..1 up, reviewed texts right)."""
+    most = max((p["reviewed"] for p in curve), default=0) or 1
+    points = " ".join(
+        f"{20 + (width - 30) * p['reviewed'] / most:.1f},"
+        f"{height - 20 - (height - 30) * p['macro_f1']:.1f}"
+        for p in curve
+    )
+    return {"rows": curve, "points": points, "width": width, "height": height, "most": most}
+
+
+def _retrain_wait(request, current) -> dict | None:
+    """After "Retrain now": is the new version here yet? Read from the versions themselves,
+    so the page never claims a retrain that has not happened."""
+    try:
+        since = float(request.GET["waiting"])
+        n = int(request.GET.get("n", "0"))
+    except (KeyError, ValueError):
+        return None
+    done = current is not None and current.trained_at.timestamp() > since
+    if done or n >= RETRAIN_WAIT_REFRESHES:
+        return {"done": done, "gave_up": not done}
+    return {"done": False, "gave_up": False, "next": f"?waiting={since:.6f}&n={n + 1}"}
 
 
 # --- A trust's history ---------------------------------------------------------------------------

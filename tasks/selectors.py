@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, F, FloatField, Max, Min, Value, When
 from django.db.models.functions import Abs
 
+from feedback.models import Channel
 from feedback.selectors import TextRef, TextTag, text_refs
 from safeguarding.selectors import held_targets
 
@@ -20,6 +21,7 @@ from .models import (
     TaggerVersion,
     TagStatus,
 )
+from .tagging.metrics import bootstrap_f1
 from .texts import MAX_TEXT
 
 
@@ -159,3 +161,121 @@ def review_evidence(items: list[ReviewItem], tagger) -> dict[int, TagEvidence]:
 
 def import_jobs(limit: int = 10) -> list[ImportJob]:
     return list(ImportJob.objects.defer("source").select_related("created_by")[:limit])
+
+
+# --- Accuracy people can see (the health page) -------------------------------------------------
+
+F1_FLOOR = 0.75  # labels below this are flagged on the health page
+VOICE_GROUPS = {
+    "self": "Self",
+    "supporter": "Self (with support)",
+    "carer": "Carer",
+    "young_person": "Young person",
+    "staff_recorded": "Staff-recorded",
+    "professional": "Professional",
+}
+CHANNEL_GROUPS = dict(Channel.choices)
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """Texts people have fully reviewed: what they decided against what the tagger proposed."""
+
+    gold: list[frozenset[str]]
+    predicted: list[frozenset[str]]
+    voices: list[str]
+    channels: list[str]
+
+
+def reviewed_truth() -> Reviewed:
+    """Every text where people decided on every machine suggestion (none still waiting):
+    gold = the codes confirmed or added, predicted = the codes the tagger suggested."""
+    gold: dict[str, set[str]] = {}
+    predicted: dict[str, set[str]] = {}
+    waiting: set[str] = set()
+    rows = Tag.objects.values_list("target", "code", "status", "method").iterator(2000)
+    for target, code, status, method in rows:
+        gold.setdefault(target, set())
+        predicted.setdefault(target, set())
+        if method != "human":
+            predicted[target].add(code)
+            if status == TagStatus.SUGGESTED:
+                waiting.add(target)
+        if status == TagStatus.CONFIRMED:
+            gold[target].add(code)
+    targets = sorted(t for t in gold if t not in waiting)
+    refs = text_refs(targets)
+    targets = [t for t in targets if t in refs]
+    return Reviewed(
+        gold=[frozenset(gold[t]) for t in targets],
+        predicted=[frozenset(predicted[t]) for t in targets],
+        voices=[refs[t].voice or "" for t in targets],
+        channels=[refs[t].channel or "" for t in targets],
+    )
+
+
+@dataclass
+class LabelAccuracy:
+    code: str
+    name: str
+    overall: dict  # {"f1", "low", "high", "support"}
+    by_voice: dict[str, dict]
+    by_channel: dict[str, dict]
+
+    @property
+    def below_floor(self) -> bool:
+        return self.overall["support"] > 0 and self.overall["f1"] < F1_FLOOR
+
+
+def label_accuracy(names: dict[str, str], *, resamples: int = 500) -> list[LabelAccuracy]:
+    """Per-label F1 on reviewed texts with 95% bootstrap intervals, overall and split by
+    voice and by channel (a split with no text of the label is left out)."""
+    data = reviewed_truth()
+    codes = list(names)
+    if not data.gold:
+        return []
+
+    def figures(keep: list[int]) -> dict[str, dict]:
+        return bootstrap_f1(
+            [data.gold[i] for i in keep],
+            [data.predicted[i] for i in keep],
+            codes,
+            n=resamples,
+            seed=0,
+        )
+
+    everyone = figures(list(range(len(data.gold))))
+    splits: dict[str, dict[str, dict]] = {}
+    for kind, values in (("voice", data.voices), ("channel", data.channels)):
+        for value in sorted(set(values)):
+            keep = [i for i, v in enumerate(values) if v == value]
+            splits[f"{kind}:{value}"] = figures(keep)
+    out = []
+    for code in codes:
+        if not everyone.get(code, {}).get("support"):
+            continue
+        by = {"voice": {}, "channel": {}}
+        for key, table in splits.items():
+            kind, value = key.split(":", 1)
+            if table.get(code, {}).get("support"):
+                by[kind][value] = table[code]
+        out.append(LabelAccuracy(code, names[code], everyone[code], by["voice"], by["channel"]))
+    return out
+
+
+def learning_curve() -> list[dict]:
+    """Each trained version's cross-validated macro F1 against the reviewed texts it learnt
+    from, oldest first: how the tagger has improved as people reviewed."""
+    points = []
+    for v in TaggerVersion.objects.defer("blob").order_by("trained_at"):
+        if v.metrics.get("macro_f1") is not None:
+            points.append(
+                {
+                    "reviewed": v.reviewed_examples,
+                    "macro_f1": v.metrics["macro_f1"],
+                    "micro_f1": v.metrics.get("micro_f1"),
+                    "version": v.version,
+                    "trained_at": v.trained_at,
+                }
+            )
+    return points

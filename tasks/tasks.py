@@ -92,6 +92,16 @@ def retrain_tagger() -> str | None:
     return version.version if version else None
 
 
+@shared_task(name="everyvoice.retrain_tagger_now", ignore_result=True, **RETRY)
+def retrain_tagger_now(user_id: int | None = None) -> str:
+    """ "Retrain now" on the health page, in the background so the browser is never held."""
+    user = user_id and _user(user_id)
+    version = services.tagger_train(
+        reason=f"retrained by {user.get_username()}" if user else "retrained from the admin"
+    )
+    return version.version
+
+
 @shared_task(name="everyvoice.sweep_lost_jobs", ignore_result=True)
 def sweep_lost_jobs() -> int:
     """Re-queue work whose job never ran. Each job family registers its own sweeper."""
