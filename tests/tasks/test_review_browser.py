@@ -30,7 +30,7 @@ def test_review_screen_is_accessible_and_works_with_the_keyboard(
     tag = Tag.objects.filter(response=response).order_by("-confidence").first()
     client = Client()
     client.force_login(staff_user(django_user_model))
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     try:
         context.add_cookies(
             [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
