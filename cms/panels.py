@@ -2,7 +2,8 @@
 
 from wagtail.admin.panels import Panel
 
-from easyread.findings import easyread_findings_for_page
+from easyread import checks
+from easyread.findings import easyread_findings_for_page, glossary_terms
 
 
 class EasyReadChecksPanel(Panel):
@@ -28,5 +29,40 @@ class EasyReadChecksPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["findings"] = easyread_findings_for_page(self.instance)
+            context["saved"] = bool(self.instance.pk)
+            return context
+
+
+class EasyReadTextChecksPanel(Panel):
+    """The easy-read checks on plain text fields (an outcome's easy-read wording), as last
+    saved, field by field. Warnings only: they never stop saving."""
+
+    def __init__(self, fields=(), **kwargs):
+        super().__init__(**kwargs)
+        self.fields = tuple(fields)
+
+    def clone_kwargs(self):
+        kwargs = super().clone_kwargs()
+        kwargs.pop("help_text", None)
+        kwargs["fields"] = self.fields
+        return kwargs
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "easyread_text_checks"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "cms/panels/easyread_text_checks.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            terms = glossary_terms()
+            rows = []
+            for name in self.panel.fields:
+                text = getattr(self.instance, name, "") or ""
+                found = checks.check_text(text, glossary=terms) if text.strip() else []
+                label = self.instance._meta.get_field(name).verbose_name
+                rows.append({"name": name, "label": label, "findings": found})
+            context["rows"] = [r for r in rows if r["findings"]]
             context["saved"] = bool(self.instance.pk)
             return context

@@ -134,6 +134,19 @@ def findings_for_streams(streams: dict, *, glossary: Iterable[str] = ()) -> Page
     )
 
 
+def checked_fields(page) -> list[str]:
+    """Names of the page's StreamFields whose blocks check their own wording: easy-read
+    bodies, and survey questions (``feedback.blocks.QuestionBlock``)."""
+    names = []
+    for model_field in page._meta.get_fields():
+        stream_block = getattr(model_field, "stream_block", None)
+        if stream_block is not None and any(
+            hasattr(b, "easyread_findings") for b in stream_block.child_blocks.values()
+        ):
+            names.append(model_field.name)
+    return names
+
+
 def glossary_terms() -> list[str]:
     from .models import GlossaryTerm
 
@@ -146,5 +159,5 @@ def easyread_findings_for_page(page, *, glossary: Iterable[str] | None = None) -
     Reads the glossary once (one query) unless it is given; everything else is pure.
     """
     terms = tuple(glossary_terms() if glossary is None else glossary)
-    streams = {name: getattr(page, name) for name in easy_read_fields(page)}
+    streams = {name: getattr(page, name) for name in checked_fields(page)}
     return findings_for_streams(streams, glossary=terms)

@@ -11,6 +11,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from easyread import checks
+
 from .pictures import picture_choices
 
 FFT_QUESTION = "Overall, how was your experience of our service?"
@@ -53,6 +55,16 @@ class QuestionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
+
+    def easyread_findings(self, value, *, glossary=()) -> list[checks.Finding]:
+        """The same easy-read checks as a page's points, on the question, its easy-read
+        wording and its answer options (warnings only: they never stop saving)."""
+        texts = [value.get("question") or "", value.get("easy_read") or ""]
+        for option in value.get("options") or []:
+            texts.append(option if isinstance(option, str) else option.get("label") or "")
+        return [
+            f for text in texts if text.strip() for f in checks.check_text(text, glossary=glossary)
+        ]
 
 
 class RatherNotSayQuestionBlock(QuestionBlock):

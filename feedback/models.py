@@ -16,6 +16,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from cms.panels import EasyReadChecksPanel
+
 from .blocks import QuestionStreamBlock
 from .reference import reference_display
 from .storage import get_private_storage
@@ -56,6 +58,7 @@ class SurveyPage(Page):
             ],
             heading="Start page",
         ),
+        EasyReadChecksPanel(heading="Easy read checks"),
         FieldPanel("questions"),
     ]
     parent_page_types = ["cms.ConsultationPage"]

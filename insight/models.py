@@ -19,6 +19,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from cms.panels import EasyReadTextChecksPanel
 from feedback.models import AgeBand, Area, Channel, Voice
 from feedback.selectors import text_name
 from feedback.storage import get_private_storage
@@ -140,6 +141,10 @@ class Outcome(ClusterableModel):
                 FieldPanel("easy_read_title"),
                 FieldPanel("easy_read_you_said"),
                 FieldPanel("easy_read_we_did"),
+                EasyReadTextChecksPanel(
+                    fields=("easy_read_title", "easy_read_you_said", "easy_read_we_did"),
+                    heading="Easy read checks",
+                ),
             ],
             heading="Easy read wording",
         ),

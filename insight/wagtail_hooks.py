@@ -42,6 +42,33 @@ register_snippet(InsightViewSetGroup)
 def outcome_after_save(request, instance):
     if isinstance(instance, Outcome):
         services.outcome_saved(outcome=instance)
+        if instance.published:
+            _offer_you_said_we_did_page(request, instance)
+
+
+def _offer_you_said_we_did_page(request, outcome) -> None:
+    """A published outcome shows on its consultation's "you said, we did" page: offer to
+    make that page when there is none, or to update it when there is."""
+    from django.urls import reverse
+    from wagtail.admin import messages
+
+    from .selectors import you_said_we_did_page
+
+    page = you_said_we_did_page(consultation_id=outcome.consultation_id)
+    if page is None:
+        url = reverse(
+            "wagtailadmin_pages:add",
+            args=("cms", "yousaidwedidpage", outcome.consultation_id),
+        )
+        text = (
+            "This outcome is published, but its consultation has no 'you said, we did' "
+            "page yet, so nobody can see it."
+        )
+        messages.warning(request, text, buttons=[messages.button(url, "Create the page")])
+    else:
+        url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        text = f"This outcome now shows on '{page.title}'. Check the page still reads well."
+        messages.info(request, text, buttons=[messages.button(url, "Update the page")])
 
 
 @hooks.register("cms_you_said_we_did_sections")

@@ -37,7 +37,7 @@ from .figures import (
     theme_insight,
 )
 from .follow import FollowedResponse, follow_response
-from .outcomes import OutcomeView, outcomes_published, responses_to_notify
+from .outcomes import OutcomeView, outcomes_published, responses_to_notify, you_said_we_did_page
 from .quotes import Quote
 from .raw import tagged_items
 from .representation import (
@@ -85,4 +85,5 @@ __all__ = [
     "theme_get",
     "theme_insight",
     "themes",
+    "you_said_we_did_page",
 ]

@@ -88,3 +88,13 @@ def responses_to_notify(*, outcome: Outcome) -> QuerySet[Response]:
         .exclude(pk__in=OutcomeNotification.objects.filter(outcome=outcome).values("response_id"))
         .order_by("pk")
     )
+
+
+def you_said_we_did_page(*, consultation_id: int):
+    """The consultation's "you said, we did" page (draft or live), or None."""
+    from cms.models import YouSaidWeDidPage
+
+    consultation = ConsultationPage.objects.filter(pk=consultation_id).first()
+    if consultation is None:
+        return None
+    return YouSaidWeDidPage.objects.child_of(consultation).order_by("path").first()
