@@ -16,6 +16,8 @@ class FlagMethod(models.TextChoices):
     RULES = "rules", "Phrase rules"
     MODEL = "model", "Model"
     BOTH = "both", "Phrase rules and model"
+    # The screen reads English only: a text in another language goes to a person instead.
+    LANGUAGE = "language", "Not in English: a person must read it"
 
 
 class FlagStatus(models.TextChoices):

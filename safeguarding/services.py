@@ -7,6 +7,7 @@ Nothing here logs text: ids and counts only.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,15 +23,25 @@ from cms.audit import audit_record
 from cms.models import AuditAction
 from cms.roles import Role
 from feedback.models import ResponseStatus
+from languages.catalogue import get as language_get
+from languages.detect import text_language
 from tasks.texts import TextUnit, units_for_contributions, units_for_responses
 
-from .models import DigestSent, FlagOutcome, FlagSeverity, FlagStatus, SafeguardingFlag
+from .models import (
+    DigestSent,
+    FlagMethod,
+    FlagOutcome,
+    FlagSeverity,
+    FlagStatus,
+    SafeguardingFlag,
+)
 from .screen import Screening, screen_text
 from .screen.categories import category_labels
 
 logger = logging.getLogger(__name__)
 
 DISCLOSURE = "disclosure"
+NOT_ENGLISH = "not-english"
 EXCERPT_CHARS = 5000
 
 
@@ -42,11 +53,35 @@ def text_screen(text: str) -> Screening:
 # --- Screening feedback (idempotent) -------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class NotEnglish:
+    """What the flag records for a text the English-only screen cannot read."""
+
+    phrases: tuple[str, ...]  # the language's name, for the lead
+    flagged: bool = True
+    severity: str = FlagSeverity.CONCERN
+    categories: tuple[str, ...] = (NOT_ENGLISH,)
+    method: str = FlagMethod.LANGUAGE
+    model_score: float | None = None
+
+
+def _not_english(text: str) -> NotEnglish | None:
+    """A text in another language goes to the lead as a "concern" (its language named), to be
+    read by a person who reads it: never silently unscreened. None for English text."""
+    found = text_language(text)
+    if found.english:
+        return None
+    name = language_get(found.code).name if found.code not in ("other", "en") else "Unknown"
+    return NotEnglish(phrases=(name,))
+
+
 def _flag_units(units: list[TextUnit]) -> list[int]:
     """One flag per flagged text, never two; returns the ids of flags made just now."""
     created_ids: list[int] = []
     for unit in units:
         result = text_screen(unit.text)
+        if not result.flagged:
+            result = _not_english(unit.text) or result
         if not result.flagged:
             continue
         flag, created = SafeguardingFlag.objects.get_or_create(
@@ -74,7 +109,7 @@ def _flag_units(units: list[TextUnit]) -> list[int]:
     return created_ids
 
 
-def _flag_renew(flag: SafeguardingFlag, unit: TextUnit, result: Screening) -> bool:
+def _flag_renew(flag: SafeguardingFlag, unit: TextUnit, result: Screening | NotEnglish) -> bool:
     """A flagged text was edited (staff corrected a focus-group contribution) and still
     flags: the lead must read the new words. Returns True when the lead must be told again:
     the flag had been closed (it is reopened, the old decision kept in its note) or the edit
