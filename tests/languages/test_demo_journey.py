@@ -89,3 +89,25 @@ def test_english_responses_record_english(demo):
     survey_id = int(re.search(r'action="/survey/(\d+)/start/"', start).group(1))
     client.post(f"/survey/{survey_id}/start/")
     assert Response.objects.filter(survey_id=survey_id).latest("pk").language == "en-gb"
+
+
+def test_deaf_participant_watches_the_bsl_introduction_with_captions(demo, settings, tmp_path):
+    client = Client()
+    html = client.get(CONSULTATION).content.decode()
+    assert "Watch this in British Sign Language (BSL)" in html
+    video = re.search(r'<video[^>]*>\s*<source src="([^"]+)">\s*<track ([^>]+)>', html)
+    assert video, "a video with a captions track"
+    source, track = video.group(1), video.group(2)
+    assert source.startswith("/documents/")  # kept on this site: no third-party player
+    assert 'kind="captions"' in track
+    captions_url = re.search(r'src="([^"]+)"', track).group(1)
+    assert "<iframe" not in html
+    assert "A Deaf BSL user will record the real video." in html  # the transcript
+    played = client.get(source)
+    assert played.status_code == 200
+    assert b"".join(played.streaming_content)[:4] == b"\x1a\x45\xdf\xa3"  # WebM
+    captions = client.get(captions_url)
+    assert b"".join(captions.streaming_content).startswith(b"WEBVTT")
+    # The Gujarati page has the same video and captions, its title translated.
+    gu = client.get("/gu" + CONSULTATION).content.decode()
+    assert "બ્રિટિશ સાંકેતિક ભાષા (BSL) માં જુઓ" in gu and source in gu
