@@ -208,8 +208,9 @@ class ConsultationPage(EasyReadPageMixin, Page):
         ),
     ]
     parent_page_types = ["cms.ConsultationIndexPage"]
-    # Surveys are built in the feedback app; tolerated if it has not shipped them yet.
-    subpage_types = ["feedback.SurveyPage", "cms.YouSaidWeDidPage"]
+    # Surveys are built in the feedback app, draft pathways for people to shape in involvement;
+    # named by string (no import up) and tolerated if an app has not shipped them.
+    subpage_types = ["feedback.SurveyPage", "cms.YouSaidWeDidPage", "involvement.PathwayDraftPage"]
 
     class Meta:
         verbose_name = "consultation page"

@@ -106,9 +106,13 @@ def test_consultation_lists_its_events_and_you_said_we_did_page(client):
     assert "What changed after you told us" in content
 
 
-def test_consultation_allows_surveys_and_results_pages_as_children():
+def test_consultation_allows_surveys_results_pages_and_draft_pathways_as_children():
     names = {m._meta.label for m in ConsultationPage.clean_subpage_models()}
-    assert names == {"feedback.SurveyPage", "cms.YouSaidWeDidPage"}
+    assert names == {
+        "feedback.SurveyPage",
+        "cms.YouSaidWeDidPage",
+        "involvement.PathwayDraftPage",
+    }
 
 
 def test_easyread_findings_for_page_is_per_block_and_counts_words():

@@ -152,3 +152,35 @@ def test_only_people_who_see_the_pathway_see_its_steps(client, django_user_model
     client.force_login(staff_user(django_user_model, role=Role.ENGAGEMENT, username="erin"))
     assert client.get(f"/involvement/pathways/{page.pk}/").status_code == 200
     assert f"/involvement/pathways/{page.pk}/" in client.get("/involvement/").content.decode()
+
+
+def test_engagement_team_publishes_a_draft_pathway_in_the_page_editor(client, django_user_model):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    consultation = consultation_page()
+    client.force_login(staff_user(django_user_model, role=Role.ENGAGEMENT, username="erin"))
+    url = f"/admin/pages/add/involvement/pathwaydraftpage/{consultation.pk}/"
+    assert client.get(url).status_code == 200
+    form = {
+        "title": "Our draft forensic pathway",
+        "slug": "draft-forensic",
+        "pathway": Pathway.objects.get(code="forensic").pk,
+        "easy_read_intro": "This is our plan.",
+        "steps": streamfield(
+            [("step", {"title": t, "text": x, "picture": p}) for t, x, p in STEPS[:2]]
+        ),
+        "action-publish": "publish",
+    }
+    too_short = dict(
+        form,
+        steps=streamfield(
+            [("step", dict(zip(("title", "text", "picture"), STEPS[0], strict=True)))]
+        ),
+    )
+    refused = client.post(url, nested_form_data(too_short))
+    assert refused.status_code == 200 and not PathwayDraftPage.objects.exists()
+    response = client.post(url, nested_form_data(form))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = PathwayDraftPage.objects.get()
+    assert page.live and page.step_surveys.count() == 2
+    assert client.get(page.url).status_code == 200
