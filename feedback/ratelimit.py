@@ -24,6 +24,10 @@ ANSWER = Limit("answer", 300, 10 * 60)
 # Reference-code look-ups: 20 in 10 minutes per address. With 2^50 codes, guessing one code
 # in use among a million would take ~1e9 attempts, i.e. ~10^7 years at this rate.
 LOOKUP = Limit("lookup", 20, 10 * 60)
+# Insight pages and API, per signed-in person (not per address): 120 in 10 minutes is a
+# page every 5 seconds, far more than reading needs, and makes a differencing sweep over
+# every filter combination take hours and show up in the audit (docs/disclosure-control.md).
+INSIGHT = Limit("insight", 120, 10 * 60)
 
 
 def client_address(request) -> str:
@@ -41,7 +45,12 @@ def client_address(request) -> str:
 
 def hit(request, limit: Limit) -> bool:
     """Count one attempt; True while the address is within the limit."""
-    key = f"everyvoice:rl:{limit.name}:{client_address(request)}"
+    return hit_for(client_address(request), limit)
+
+
+def hit_for(who: str, limit: Limit) -> bool:
+    """Count one attempt by ``who`` (an address, or ``user:<id>``); True while within."""
+    key = f"everyvoice:rl:{limit.name}:{who}"
     if cache.add(key, 1, timeout=limit.seconds):
         return True
     try:

@@ -170,11 +170,21 @@ def _filters(params: FilterParams) -> Filters:
     return form.filters() if data else Filters()
 
 
+def _viewer(request, view: str, code: str = ""):
+    """The caller, within the rate limit, with the call audited like a page view."""
+    if not services.insight_allowed(user=request.user):
+        raise HttpError(429, "Too many requests. Wait 10 minutes, then try again.")
+    services.insight_viewed(
+        user=request.user, view=f"api_{view}", code=code, query=request.GET.urlencode()
+    )
+    return viewer_for(request.user)
+
+
 @api.get(
     "/insight/", response=list[OverviewItemOut], summary="Every pledge and pathway you may see"
 )
 def insight_list(request, params: Query[FilterParams]):
-    viewer = viewer_for(request.user)
+    viewer = _viewer(request, "list")
     if not viewer.can_see_insight:
         raise HttpError(403, "Your account cannot see insight.")
     items = selectors.overview(codes=viewer.codes, filters=_filters(params), exact=viewer.exact)
@@ -183,7 +193,7 @@ def insight_list(request, params: Query[FilterParams]):
 
 @api.get("/insight/{code}/", response=InsightOut, summary="Insight for one pledge or pathway")
 def insight_detail(request, code: str, params: Query[FilterParams]):
-    viewer = viewer_for(request.user)
+    viewer = _viewer(request, "detail", code)
     if not viewer.may_see(code):
         raise HttpError(403, "Your account cannot see insight for this pledge or pathway.")
     theme = selectors.theme_get(code)

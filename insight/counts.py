@@ -20,16 +20,16 @@ from datetime import date
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
-from django.db.models import DateField, Q
+from django.db.models import DateField
 from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
 from cms.jobs import enqueue_on_commit
-from feedback.models import Response, ResponseStatus
-from tasks.models import Tag, TagStatus
+from feedback.models import Response
 
+from .filters import Filters
 from .models import InsightCount, InsightStaleMonth
-from .selectors import CELL_SUMS, COUNT_FLOOR, in_months, live_cells
+from .selectors import CELL_SUMS, in_months, live_cells, response_tags
 
 logger = logging.getLogger(__name__)
 
@@ -71,10 +71,8 @@ def responses_mark_stale(response_ids: Iterable[int]) -> int:
 
 
 def _counted_tags():
-    return Tag.objects.filter(
-        Q(status=TagStatus.CONFIRMED) | Q(status=TagStatus.SUGGESTED, confidence__gte=COUNT_FLOOR),
-        response__status=ResponseStatus.SUBMITTED,
-    )
+    """The same counted tags the pages read live (contained texts left out)."""
+    return response_tags(Filters())
 
 
 def _insert_live(months: list[date] | None) -> None:

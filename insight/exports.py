@@ -17,10 +17,8 @@ from django.db.models import Prefetch
 from openpyxl import Workbook
 
 from feedback.labels import AGE_BAND_LABELS, AREA_LABELS, CHANNEL_LABELS, VOICE_LABELS
-from feedback.models import Answer, Contribution
-from tasks.models import Tag
 
-from .filters import Filters
+from .filters import Filters, insight_answers, insight_contributions, insight_tags
 from .selectors import Theme, ThemeInsight, theme_insight
 from .suppression import FEWER_THAN
 
@@ -83,8 +81,8 @@ def _tags_text(tags) -> str:
 
 
 def _answers(filters: Filters, codes: set[str] | None):
-    answers = Answer.objects.exclude(text="")
-    tags = Tag.objects.order_by("code")
+    answers = insight_answers().exclude(text="")
+    tags = insight_tags().order_by("code")
     if codes is not None:
         answers = answers.filter(tags__code__in=codes).distinct()
         tags = tags.filter(code__in=codes)
@@ -97,8 +95,8 @@ def _answers(filters: Filters, codes: set[str] | None):
 
 
 def _contributions(filters: Filters, codes: set[str] | None):
-    contributions = Contribution.objects.filter(filters.contributions())
-    tags = Tag.objects.order_by("code")
+    contributions = insight_contributions().filter(filters.contributions())
+    tags = insight_tags().order_by("code")
     if codes is not None:
         contributions = contributions.filter(tags__code__in=codes).distinct()
         tags = tags.filter(code__in=codes)

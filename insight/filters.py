@@ -25,7 +25,9 @@ from django.utils import timezone
 
 from cms.models import ConsultationPage
 from feedback.labels import VOICE_TO_SPEAKER
-from feedback.models import ResponseStatus, SurveyPage
+from feedback.models import Answer, Contribution, ResponseStatus, SurveyPage
+from safeguarding.selectors import uncontained
+from tasks.models import Tag
 
 NOTHING = Q(pk__in=[])
 
@@ -54,6 +56,31 @@ def _month(value) -> date | None:
     if isinstance(value, date):
         return value.replace(day=1)
     return date.fromisoformat(value if len(value) > 7 else f"{value}-01").replace(day=1)
+
+
+# --- What insight may read at all ------------------------------------------------------------
+# A text held by an unreleased safeguarding flag never reaches insight: not its counts, quotes,
+# raw list, exports, API or "you said, we did" examples. These three base querysets are where
+# every reader starts, and ``_released`` is the one place containment is applied.
+
+
+def _released(qs: QuerySet, *, via: str) -> QuerySet:
+    return uncontained(qs, via=via)
+
+
+def insight_tags() -> QuerySet[Tag]:
+    """Every tag insight may read (those on texts no safeguarding flag holds)."""
+    return _released(Tag.objects.all(), via="target")
+
+
+def insight_answers() -> QuerySet[Answer]:
+    """Every answer insight may read."""
+    return _released(Answer.objects.all(), via="pk")
+
+
+def insight_contributions() -> QuerySet[Contribution]:
+    """Every focus-group contribution insight may read."""
+    return _released(Contribution.objects.all(), via="pk")
 
 
 def survey_ids(consultation_id: int) -> QuerySet:

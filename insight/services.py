@@ -16,6 +16,7 @@ from django.utils import timezone
 from cms.audit import audit_record
 from cms.jobs import enqueue_on_commit
 from cms.models import AuditAction, YouSaidWeDidPage
+from feedback import ratelimit
 
 from . import exports, selectors
 from .access import viewer_for
@@ -75,6 +76,21 @@ def api_token_authenticate(*, raw: str):
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+# --- Who looked at insight -------------------------------------------------------------------
+
+
+def insight_allowed(*, user) -> bool:
+    """One more insight page or API call for ``user``: False past the rate limit."""
+    return ratelimit.hit_for(f"user:{user.pk}", ratelimit.INSIGHT)
+
+
+def insight_viewed(*, user, view: str, code: str = "", query: str = "") -> None:
+    """Record that ``user`` saw insight: which view, which pledge or pathway, which filters
+    (every view, so a differencing sweep is there for anyone to see)."""
+    target = f"insight:{view}" + (f":{code}" if code else "")
+    audit_record(user=user, action=AuditAction.VIEW_INSIGHT, target=target, detail=query)
 
 
 # --- Exports ----------------------------------------------------------------------------------

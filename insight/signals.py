@@ -12,6 +12,7 @@ from django.dispatch import receiver
 
 from feedback.models import Answer, Response, ResponseStatus
 from feedback.signals import responses_changed
+from safeguarding.models import SafeguardingFlag
 from tasks.models import Tag
 
 from .counts import months_mark_stale, responses_mark_stale
@@ -70,6 +71,14 @@ def _answer_changed(sender, instance: Answer, **kwargs) -> None:
             months_mark_stale({_month(cached.submitted_at)})
         return
     responses_mark_stale([instance.response_id])
+
+
+@receiver(post_save, sender=SafeguardingFlag)
+@receiver(post_delete, sender=SafeguardingFlag)
+def _flag_changed(sender, instance: SafeguardingFlag, **kwargs) -> None:
+    # A held text leaves the counts, a released one comes back (insight/filters.py).
+    if instance.response_id:
+        responses_mark_stale([instance.response_id])
 
 
 @receiver(responses_changed)

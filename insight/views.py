@@ -38,6 +38,14 @@ def insight_view(view):
         viewer = viewer_for(request.user)
         if not viewer.can_see_insight:
             raise PermissionDenied
+        if not services.insight_allowed(user=request.user):
+            return render(request, "insight/rate_limited.html", _common(viewer), status=429)
+        services.insight_viewed(
+            user=request.user,
+            view=view.__name__,
+            code=kwargs.get("code", ""),
+            query=request.GET.urlencode(),
+        )
         return view(request, viewer, *args, **kwargs)
 
     return wrapped

@@ -11,6 +11,7 @@ class AuditAction(models.TextChoices):
     DOWNLOAD_UPLOAD = "download_upload", "Downloaded an uploaded file"
     EXPORT_RESPONSES = "export_responses", "Exported responses"
     EXPORT_AGGREGATES = "export_aggregates", "Exported aggregated insight"
+    VIEW_INSIGHT = "view_insight", "Viewed aggregated insight"
     VIEW_SAFEGUARDING = "view_safeguarding", "Viewed a safeguarding flag"
     ACKNOWLEDGE_SAFEGUARDING = "ack_safeguarding", "Acknowledged a safeguarding flag"
     REVIEW_TAGS = "review_tags", "Decided on tags"

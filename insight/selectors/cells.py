@@ -22,7 +22,7 @@ from django.db.models.lookups import Exact
 
 from tasks.models import Tag, TagStatus
 
-from ..filters import Filters, month_start, next_month
+from ..filters import Filters, insight_tags, month_start, next_month
 from ..models import InsightCount, InsightStaleMonth
 
 # The tagger only writes suggestions above each tag's own F1-optimal threshold, which can be
@@ -64,12 +64,12 @@ def counted(floor: float) -> Q:
 
 def response_tags(filters: Filters, *, floor: float = COUNT_FLOOR) -> QuerySet[Tag]:
     """Counted tags on submitted survey responses, narrowed by ``filters``."""
-    return Tag.objects.filter(counted(floor), filters.response_tags())
+    return insight_tags().filter(counted(floor), filters.response_tags())
 
 
 def contribution_tags(filters: Filters, *, floor: float = COUNT_FLOOR) -> QuerySet[Tag]:
     """Counted tags on focus-group contributions, narrowed by ``filters``."""
-    return Tag.objects.filter(counted(floor), filters.contribution_tags())
+    return insight_tags().filter(counted(floor), filters.contribution_tags())
 
 
 # --- Pre-aggregated counts ----------------------------------------------------------------------

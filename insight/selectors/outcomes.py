@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from cms.models import ConsultationPage
-from feedback.models import Answer, Contribution, Response, ResponseStatus, SurveyPage
+from feedback.models import Response, ResponseStatus, SurveyPage
 from feedback.redaction import redact
 from safeguarding.selectors import held_targets
 
+from ..filters import insight_answers, insight_contributions
 from ..models import Outcome, OutcomeNotification
 from .themes import Theme, themes
 
@@ -46,16 +47,16 @@ def outcomes_published(
             (answer_ids if kind == "a" else contribution_ids).add(int(pk))
     texts = {
         f"a:{pk}": text
-        for pk, text in Answer.objects.filter(
-            pk__in=answer_ids, response__status=ResponseStatus.SUBMITTED
-        ).values_list("pk", "text")
+        for pk, text in insight_answers()
+        .filter(pk__in=answer_ids, response__status=ResponseStatus.SUBMITTED)
+        .values_list("pk", "text")
     }
     texts.update(
         {
             f"c:{pk}": text
-            for pk, text in Contribution.objects.filter(pk__in=contribution_ids).values_list(
-                "pk", "text"
-            )
+            for pk, text in insight_contributions()
+            .filter(pk__in=contribution_ids)
+            .values_list("pk", "text")
         }
     )
     all_codes = {p.code for o in outcomes for p in [*o.pledges.all(), *o.pathways.all()]}
