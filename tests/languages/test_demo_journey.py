@@ -54,6 +54,7 @@ def test_gujarati_speaker_reads_the_easy_read_consultation_and_answers(demo):
     assert f'href="{CONSULTATION}" lang="en-GB"' in page  # read it in English
 
     start = client.get("/gu" + SURVEY).content.decode()
+    assert "હું સંમત છું \u2013 હવે શરૂ કરો" in start  # "I agree, start now"
     survey_id = int(re.search(r'action="/gu/survey/(\d+)/start/"', start).group(1))
     r = client.post(f"/gu/survey/{survey_id}/start/")
     assert r["Location"] == f"/gu/survey/{survey_id}/who/"
@@ -65,6 +66,7 @@ def test_gujarati_speaker_reads_the_easy_read_consultation_and_answers(demo):
     assert 'lang="gu"' in html_tag(question)
     assert "તમારી આરોગ્ય તપાસમાં તમારી સાથે કોણ ગયું હતું?" in question
     assert "કુટુંબ અથવા મિત્ર" in question  # a translated answer option
+    assert "માંથી પ્રશ્ન" in question and "આગળ વધો" in question  # "Question 3 of 8", "Continue"
     r = client.post(question_url, {"answer": "કુટુંબ અથવા મિત્ર"})
     assert r.status_code == 302
     long_url = f"/gu/survey/{survey_id}/question/{qs['long_text'].id}/"
