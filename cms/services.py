@@ -264,3 +264,20 @@ def taxonomy_import_csv(*, source: TextIO | str, user=None) -> ImportResult:
                 result.errors.append(RowError(row.line, row.code, _messages(error)))
     result.errors.sort(key=lambda e: e.line)
     return result
+
+
+# --- Consultations ------------------------------------------------------------------------------
+
+
+CLOSE_NOW_ACTION = "action-close-now"
+
+
+@transaction.atomic
+def consultation_close_now(*, consultation, user) -> None:
+    """Close a consultation now: the one explicit step that ends "Take part" (publishing
+    results never does). Publishes the page's latest revision with today's closing date."""
+    from django.utils import timezone
+
+    page = consultation.get_latest_revision_as_object()
+    page.closes_at = timezone.now()
+    page.save_revision(user=user, log_action=True).publish(user=user)

@@ -5,6 +5,7 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
@@ -164,3 +165,46 @@ def public_page_cache(page, request, serve_args, serve_kwargs):
     from .page_cache import mark_if_cacheable
 
     mark_if_cacheable(page, request)
+
+
+# --- Closing a consultation: a separate, explicit step ------------------------------------------
+
+
+class CloseConsultationMenuItem(ActionMenuItem):
+    """The "Close it now" item in an open consultation's publish menu (results never close)."""
+
+    label = "Close it now"
+    icon_name = "lock"
+
+    def __init__(self, order=None):
+        from .services import CLOSE_NOW_ACTION
+
+        super().__init__(order=order)
+        self.name = CLOSE_NOW_ACTION
+
+    def is_shown(self, context):
+        from .models import ConsultationPage
+
+        page = context.get("page")
+        if context["view"] != "edit" or not isinstance(page, ConsultationPage):
+            return False
+        perms = self.get_user_page_permissions_tester(context)
+        return not context["locked_for_user"] and perms.can_publish() and page.is_open
+
+
+@hooks.register("register_page_action_menu_item")
+def register_close_consultation_menu_item():
+    return CloseConsultationMenuItem(order=25)
+
+
+@hooks.register("after_edit_page")
+def close_consultation_now(request, page):
+    from .models import ConsultationPage
+    from .services import CLOSE_NOW_ACTION, consultation_close_now
+
+    if (
+        request.POST.get(CLOSE_NOW_ACTION)
+        and isinstance(page.specific, ConsultationPage)
+        and page.permissions_for_user(request.user).can_publish()
+    ):
+        consultation_close_now(consultation=page.specific, user=request.user)
