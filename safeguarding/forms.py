@@ -46,3 +46,26 @@ class AssignForm(forms.Form):
     def __init__(self, *args, leads, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = leads
+
+
+class HandFlagForm(forms.Form):
+    target = forms.CharField(widget=forms.HiddenInput)
+    severity = forms.ChoiceField(
+        label="How urgent is it?",
+        choices=[("urgent", "Urgent"), ("concern", "Concern")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how urgent it is."},
+    )
+    category = forms.ChoiceField(
+        label="What kind of harm is it?", error_messages={"required": "Choose a kind of harm."}
+    )
+    note = forms.CharField(
+        label="Why you are flagging it",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write why you are flagging it."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", "Choose"), *category_labels().items()]

@@ -18,6 +18,7 @@ class FlagMethod(models.TextChoices):
     BOTH = "both", "Phrase rules and model"
     # The screen reads English only: a text in another language goes to a person instead.
     LANGUAGE = "language", "Not in English: a person must read it"
+    LEAD = "lead", "Flagged by hand by the lead"
 
 
 class FlagStatus(models.TextChoices):
@@ -166,3 +167,22 @@ class DigestSent(models.Model):
 
     def __str__(self) -> str:
         return f"Safeguarding digest {self.sent_on} ({self.flags} open)"
+
+
+class ScreenModelVersion(models.Model):
+    """A trained safeguarding model, versioned like the tagger's: the data files plus the
+    lead's decisions at the time. The active one screens new feedback."""
+
+    version = models.CharField(max_length=64, unique=True)
+    blob = models.BinaryField(help_text="ScreenModel.dumps(): numpy arrays, no pickle.")
+    trained_at = models.DateTimeField(auto_now_add=True)
+    trained_on = models.JSONField(default=dict, help_text="Counts of examples by severity.")
+    decisions = models.PositiveIntegerField(default=0, help_text="Lead's decisions used.")
+    reason = models.CharField(max_length=200, blank=True)
+    active = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-trained_at"]
+
+    def __str__(self) -> str:
+        return f"Safeguarding model {self.version}{' (active)' if self.active else ''}"

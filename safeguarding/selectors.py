@@ -20,7 +20,14 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from feedback.models import Answer, Contribution
 
-from .models import FlagSeverity, FlagStatus, SafeguardingFlag
+from .models import (
+    FlagOutcome,
+    FlagSeverity,
+    FlagSource,
+    FlagStatus,
+    SafeguardingFlag,
+    ScreenModelVersion,
+)
 
 
 def _held() -> QuerySet[SafeguardingFlag]:
@@ -111,3 +118,22 @@ def flag_counts() -> dict[str, int]:
 def waiting_count() -> int:
     """One cheap query, for the menu badge on every admin page."""
     return SafeguardingFlag.objects.exclude(status=FlagStatus.CLOSED).count()
+
+
+def screen_health() -> dict:
+    """The screen's own figures for the lead's page: which model is in use and what it was
+    trained on, and how the lead's decisions judge it (share of closed screen flags that were
+    a real concern; texts the lead had to flag by hand, i.e. misses)."""
+    closed = SafeguardingFlag.objects.filter(status=FlagStatus.CLOSED, source=FlagSource.SCREEN)
+    n_closed = closed.count()
+    no_concern = closed.filter(outcome=FlagOutcome.NO_CONCERN).count()
+    by_hand = SafeguardingFlag.objects.filter(source=FlagSource.LEAD).count()
+    active = ScreenModelVersion.objects.filter(active=True).defer("blob").first()
+    return {
+        "model": active,
+        "closed": n_closed,
+        "real": n_closed - no_concern,
+        "precision": round((n_closed - no_concern) / n_closed, 2) if n_closed else None,
+        "by_hand": by_hand,
+        "versions": ScreenModelVersion.objects.count(),
+    }

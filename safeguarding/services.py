@@ -20,22 +20,25 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.audit import audit_record
+from cms.jobs import enqueue_on_commit
 from cms.models import AuditAction
 from cms.roles import Role
 from feedback.models import ResponseStatus
 from languages.catalogue import get as language_get
 from languages.detect import text_language
-from tasks.texts import TextUnit, units_for_contributions, units_for_responses
+from tasks.texts import TextUnit, texts_for_targets, units_for_contributions, units_for_responses
 
 from .models import (
     DigestSent,
     FlagMethod,
     FlagOutcome,
     FlagSeverity,
+    FlagSource,
     FlagStatus,
     SafeguardingFlag,
+    ScreenModelVersion,
 )
-from .screen import Screening, screen_text
+from .screen import Decision, Screening, ScreenModel, screen_text, train_model
 from .screen.categories import category_labels
 
 logger = logging.getLogger(__name__)
@@ -45,9 +48,27 @@ NOT_ENGLISH = "not-english"
 EXCERPT_CHARS = 5000
 
 
+_MODEL_CACHE: dict[str, ScreenModel] = {}
+
+
+def active_model() -> ScreenModel | None:
+    """The lead-taught model in use (one small query; loaded once per process per version),
+    or None for the model trained from the data files alone."""
+    version = (
+        ScreenModelVersion.objects.filter(active=True).values_list("version", flat=True).first()
+    )
+    if version is None:
+        return None
+    if version not in _MODEL_CACHE:
+        blob = ScreenModelVersion.objects.values_list("blob", flat=True).get(version=version)
+        _MODEL_CACHE.clear()
+        _MODEL_CACHE[version] = ScreenModel.loads(bytes(blob))
+    return _MODEL_CACHE[version]
+
+
 def text_screen(text: str) -> Screening:
     """The one screen the app uses (queue, "help now", bulk screen)."""
-    return screen_text(text)
+    return screen_text(text, active_model())
 
 
 # --- Screening feedback (idempotent) -------------------------------------------------------
@@ -432,6 +453,7 @@ def flag_close(
                  target=f"flag:{flag.pk}", detail=f"closed: {outcome}"
                  + ("; released" if release else ""))  # fmt: skip
     logger.info("safeguarding flag %s closed (%s) by user %s", flag.pk, outcome, user.pk)
+    enqueue_on_commit("everyvoice.safeguarding_retrain")  # the lead's decision teaches it
     return flag
 
 
@@ -468,3 +490,101 @@ def flag_copies_clear(**_kwargs) -> dict | None:
         .update(excerpt="")
     )
     return {"safeguarding_flag_copies_cleared": cleared} if cleared else None
+
+
+# --- Learning from the lead ----------------------------------------------------------------------
+
+
+def lead_decisions() -> list[Decision]:
+    """Every decision the lead has made, as training examples: closed flags (no concern ->
+    "none", otherwise a disclosure of the flag's severity and the lead's first category) and
+    texts flagged by hand (a miss the screen must learn). Flags whose copy of the text is gone
+    (retention) teach nothing."""
+    out = []
+    flags = SafeguardingFlag.objects.exclude(excerpt="").filter(
+        Q(status=FlagStatus.CLOSED) | Q(source=FlagSource.LEAD)
+    )
+    for flag in flags.order_by("pk"):
+        if flag.status == FlagStatus.CLOSED and flag.outcome == FlagOutcome.NO_CONCERN:
+            out.append(Decision(flag.excerpt, "none", "none"))
+            continue
+        kinds = flag.lead_categories or flag.categories
+        out.append(Decision(flag.excerpt, flag.severity, kinds[0] if kinds else "abuse"))
+    return out
+
+
+def model_retrain(*, reason: str = "") -> ScreenModelVersion:
+    """Train on the data files plus the lead's decisions and make that version active.
+    Idempotent: the same data gives the same version, which is only re-activated."""
+    decisions = lead_decisions()
+    model = train_model(decisions)
+    version, created = ScreenModelVersion.objects.get_or_create(
+        version=model.version,
+        defaults={
+            "blob": model.dumps(),
+            "trained_on": model.trained_on,
+            "decisions": len(decisions),
+            "reason": reason[:200],
+        },
+    )
+    with transaction.atomic():
+        ScreenModelVersion.objects.exclude(pk=version.pk).update(active=False)
+        ScreenModelVersion.objects.filter(pk=version.pk).update(active=True)
+    logger.info("safeguarding model %s active (%d decisions, new=%s)",
+                version.version, len(decisions), created)  # fmt: skip
+    return version
+
+
+@transaction.atomic
+def flag_by_hand(
+    *, target: str, user, severity: str, category: str, note: str
+) -> SafeguardingFlag:
+    """The lead flags a text the screen missed. It joins the queue (in progress, with the
+    lead) and teaches the model at the next retraining."""
+    note = note.strip()
+    errors = {}
+    if severity not in FlagSeverity.values:
+        errors["severity"] = "Choose how urgent it is."
+    if category not in category_labels():
+        errors["category"] = "Choose what kind of harm it is."
+    if not note:
+        errors["note"] = "Write why you are flagging it."
+    text = texts_for_targets([target]).get(target) if target[:2] in ("a:", "c:") else None
+    if not text:
+        errors["target"] = "That text does not exist (or has no words)."
+    elif SafeguardingFlag.objects.filter(target=target).exists():
+        errors["target"] = "That text is already flagged: open its flag instead."
+    if errors:
+        raise ValidationError(errors)
+    kind, _, pk = target.partition(":")
+    if kind == "a":
+        from feedback.models import Answer
+
+        links = {
+            "answer_id": int(pk),
+            "response_id": Answer.objects.values_list("response_id", flat=True).get(pk=pk),
+        }
+    else:
+        links = {"contribution_id": int(pk)}  # fmt: skip
+    now = timezone.now()
+    flag = SafeguardingFlag.objects.create(
+        target=target,
+        severity=severity,
+        categories=[category],
+        lead_categories=[category],
+        method=FlagMethod.LEAD,
+        source=FlagSource.LEAD,
+        raised_by=user,
+        status=FlagStatus.IN_PROGRESS,
+        assignee=user,
+        assigned_at=now,
+        notified_at=now,  # the lead raised it: nobody needs telling
+        excerpt=text[:EXCERPT_CHARS],
+        **links,
+    )
+    _stamp_note(flag, user, f"Flagged by hand (missed by the screen). {note}")
+    flag.save(update_fields=["note"])
+    audit_record(user=user, action=AuditAction.ACKNOWLEDGE_SAFEGUARDING,
+                 target=f"flag:{flag.pk}", detail=f"flagged by hand: {target}")  # fmt: skip
+    enqueue_on_commit("everyvoice.safeguarding_retrain")
+    return flag

@@ -42,3 +42,9 @@ def safeguarding_escalate() -> int:
 def safeguarding_digest() -> int:
     """Beat (hourly; sends once a day from the digest hour): the open flags."""
     return services.flags_digest()
+
+
+@shared_task(name="everyvoice.safeguarding_retrain", ignore_result=True, **RETRY)
+def safeguarding_retrain() -> str:
+    """Queued (on commit) after each decision of the lead: a new model version, active."""
+    return services.model_retrain(reason="lead's decisions").version

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cms.audit import audit_record
 from cms.models import AuditAction
 from cms.roles import Role, has_role
+from feedback.selectors import text_refs, text_search
 
 from . import selectors, services
-from .forms import AssignForm, CloseForm
+from .forms import AssignForm, CloseForm, HandFlagForm
 from .models import SafeguardingFlag
 from .screen.categories import category_label
 
@@ -38,7 +39,13 @@ def queue(request):
     return TemplateResponse(
         request,
         "safeguarding/admin/queue.html",
-        {"flags": flags, "show": show, "tabs": selectors.SHOW, "counts": selectors.flag_counts()},
+        {
+            "flags": flags,
+            "show": show,
+            "tabs": selectors.SHOW,
+            "counts": selectors.flag_counts(),
+            "health": selectors.screen_health(),
+        },
     )
 
 
@@ -115,3 +122,32 @@ def flag_release(request, flag_id: int):
         raise Http404("No such flag") from exc
     messages.success(request, f"Flag {flag.pk}: the text may now appear in quotes and insight.")
     return redirect("safeguarding_admin:flag", flag.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def flag_by_hand(request):
+    """Find a text the screen missed (by its words or its name, "Answer 12") and flag it."""
+    _require(request)
+    query = request.GET.get("q", "").strip()[:200]
+    form = HandFlagForm(request.POST or None, initial={"target": request.GET.get("target", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            flag = services.flag_by_hand(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, f"Flag {flag.pk} raised by hand; it is with you.")
+            return redirect("safeguarding_admin:flag", flag.pk)
+    target = form["target"].value() or ""
+    chosen = text_refs([target]).get(target) if target else None
+    results = text_search(query=query, limit=20) if query else []
+    if query or chosen:  # texts are shown: record who looked
+        audit_record(user=request.user, action=AuditAction.VIEW_SAFEGUARDING,
+                     target=f"flag-by-hand:{target or 'search'}", detail=f"q={query}")  # fmt: skip
+    return TemplateResponse(
+        request,
+        "safeguarding/admin/flag_by_hand.html",
+        {"form": form, "query": query, "results": results, "chosen": chosen},
+        status=400 if form.errors else 200,
+    )

@@ -16,6 +16,7 @@ from . import selectors, services, views
 def safeguarding_admin_urls():
     urls = [
         path("", views.queue, name="queue"),
+        path("flag-by-hand/", views.flag_by_hand, name="flag_by_hand"),
         path("<int:flag_id>/", views.flag_detail, name="flag"),
         path("<int:flag_id>/assign/", views.flag_assign, name="assign"),
         path("<int:flag_id>/close/", views.flag_close, name="close"),

@@ -177,6 +177,7 @@ BY_NAME: dict[str, dict] = {
     ),
     "cms_audit_log": AUDIT_LOG,
     "safeguarding_admin:queue": SAFEGUARDING,
+    "safeguarding_admin:flag_by_hand": SAFEGUARDING,
     # No flag exists here: a 404 for those allowed, refused before the look-up for the rest.
     "safeguarding_admin:flag": row(
         SIGN_IN, SIGN_IN, TOTP, FORBIDDEN, SIGN_IN, SIGN_IN, NOT_FOUND, FORBIDDEN, NOT_FOUND
