@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from django.db import transaction
 from django.utils import timezone
 
+from cms.jobs import enqueue_on_commit
 from cms.selectors import active_taxonomy
 from feedback.models import Contribution, Response, ResponseStatus
 from feedback.signals import responses_changed
@@ -181,14 +182,40 @@ def on_demo_loaded(sender, *, report, **kwargs) -> None:
         report.created.append(f"tagger {version.version}")
 
 
+def next_retrain() -> dict:
+    """The truth about the next automatic retraining, for the health and review pages.
+
+    ``reviews_since``: decisions since the current version was trained; ``due_after``: how
+    many trigger it; ``remaining``: how many more are needed; ``due``: it is queued as soon
+    as the decision that makes it due is saved (not on the next beat).
+    """
+    current = TaggerVersion.objects.filter(is_current=True).values("reviews_at_training").first()
+    reviews_now = Tag.objects.filter(HUMAN_DECISION).count()
+    since = reviews_now - (current["reviews_at_training"] if current else 0)
+    return {
+        "reviews_since": since,
+        "due_after": RETRAIN_AFTER_REVIEWS,
+        "remaining": max(0, RETRAIN_AFTER_REVIEWS - since),
+        "due": current is None or since >= RETRAIN_AFTER_REVIEWS,
+    }
+
+
 def retrain_if_due() -> TaggerVersion | None:
     """Retrain when enough people's decisions arrived since the current version."""
-    current = TaggerVersion.objects.filter(is_current=True).first()
-    reviews_now = Tag.objects.filter(HUMAN_DECISION).count()
-    baseline = current.reviews_at_training if current else 0
-    if current is not None and reviews_now - baseline < RETRAIN_AFTER_REVIEWS:
+    due = next_retrain()
+    if not due["due"]:
         return None
-    return tagger_train(reason=f"{reviews_now - baseline} new reviews")
+    return tagger_train(reason=f"{due['reviews_since']} new reviews")
+
+
+def _queue_retrain_if_due() -> None:
+    """After a decision: queue the retraining once it is due, when the decision is saved.
+
+    The beat only re-checks every 15 minutes (and embedded mode has no beat), so waiting
+    for it meant "retrains after 20 decisions" had not happened after 21.
+    """
+    if next_retrain()["due"]:
+        enqueue_on_commit("everyvoice.retrain_tagger")
 
 
 # --- Tagging ------------------------------------------------------------------------------------
@@ -342,6 +369,7 @@ def tags_review(*, tag_ids: Iterable[int], decision: str, user) -> int:
         status=decision, reviewed_by=user, reviewed_at=now
     )
     responses_changed.send(Tag, response_ids={t.response_id for t in tags if t.response_id})
+    _queue_retrain_if_due()
     return changed
 
 
@@ -390,6 +418,7 @@ def tag_add(*, target: str, code: str, user) -> Tag:
         )
         _audit_decisions(user, AuditAction.REVIEW_TAGS, [tag], "added")
     responses_changed.send(Tag, response_ids={tag.response_id} - {None})
+    _queue_retrain_if_due()
     return tag
 
 

@@ -103,7 +103,15 @@ class Linear:
     has_model: np.ndarray  # (labels,) bool
 
     @classmethod
-    def fit(cls, X: sparse.csr_matrix, Y: np.ndarray, C: float, min_positives: int) -> Linear:
+    def fit(
+        cls,
+        X: sparse.csr_matrix,
+        Y: np.ndarray,
+        C: float,
+        min_positives: int,
+        weights: np.ndarray | None = None,
+    ) -> Linear:
+        """One classifier per label; `weights` lets a reviewed text count for more than a seed."""
         n_labels = Y.shape[1]
         coef = np.zeros((n_labels, X.shape[1]), dtype=np.float32)
         intercept = np.full(n_labels, NO_MODEL_SCORE)
@@ -116,7 +124,7 @@ class Linear:
             clf = LogisticRegression(
                 C=C, class_weight="balanced", solver="liblinear", random_state=0, max_iter=500
             )
-            clf.fit(X, y)
+            clf.fit(X, y, sample_weight=weights)
             coef[j] = clf.coef_[0]
             intercept[j] = clf.intercept_[0]
             has_model[j] = True

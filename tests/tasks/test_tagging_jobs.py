@@ -250,3 +250,27 @@ def test_a_real_worker_tags_a_new_answer_within_seconds(postgres, celery_worker)
         time.sleep(0.2)
     assert "cyp-keyworker" in codes(response=response)
     assert Tag.objects.filter(response=response).exclude(evidence="").exists()
+
+
+def test_the_decision_that_makes_retraining_due_queues_it(django_user_model, monkeypatch):
+    """'Retrains by itself after 20 decisions' must not wait for the 15-minute beat."""
+    services.tagger_train(reason="baseline")
+    queued: list[str] = []
+    monkeypatch.setattr(services, "enqueue_on_commit", lambda name, *a: queued.append(name))
+    reviewer = django_user_model.objects.create_user(username="r2", password="x" * 12)
+    for i in range(services.RETRAIN_AFTER_REVIEWS - 1):
+        answer = submitted_response(f"I waited {i + 2} years for a diagnosis").answers.get()
+        services.tag_add(target=f"a:{answer.id}", code="autism-assessment", user=reviewer)
+    truth = services.next_retrain()
+    assert not queued and truth["remaining"] == 1 and not truth["due"]
+    answer = submitted_response("nobody came when he was in crisis").answers.get()
+    services.tag_add(target=f"a:{answer.id}", code="crisis-support", user=reviewer)
+    assert queued == ["everyvoice.retrain_tagger"]
+    assert services.next_retrain()["due"]
+    services.retrain_if_due()
+    assert services.next_retrain() == {
+        "reviews_since": 0,
+        "due_after": services.RETRAIN_AFTER_REVIEWS,
+        "remaining": services.RETRAIN_AFTER_REVIEWS,
+        "due": False,
+    }

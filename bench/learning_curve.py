@@ -1,0 +1,95 @@
+"""How much review teaches the tagger: macro-F1 on an unseen set after N reviewed texts.
+
+    .venv/bin/python bench/learning_curve.py [--taxonomy CSV] [--repeats 3] [--dev] [--per-label]
+
+Reviewed texts come from ``tests/tasks/unseen/llr_pool.csv`` (the review pool), drawn in a
+shuffled order; each point is the mean over ``--repeats`` shuffles (200 uses the whole pool).
+Scored on ``tests/tasks/unseen/llr_test.csv``, which nothing is ever tuned on. ``--dev`` scores
+on half of the pool instead (training draws from the other half): use it when trying changes,
+so the unseen set stays unseen. Labels come from the seed JSON, or from ``--taxonomy``.
+Prints JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tasks.tagging import (  # noqa: E402
+    evaluate,
+    labels_from_seed,
+    read_labelled_csv,
+    read_taxonomy_csv,
+    train_tagger,
+)
+
+UNSEEN = ROOT / "tests/tasks/unseen"
+POINTS = (0, 25, 50, 100, 200)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--taxonomy", help="taxonomy CSV (default: cms/seed/taxonomy.json)")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--dev", action="store_true", help="score on half the pool, not test")
+    parser.add_argument("--per-label", action="store_true")
+    args = parser.parse_args()
+    if args.taxonomy:
+        labels = read_taxonomy_csv(args.taxonomy)
+    else:
+        labels = labels_from_seed(json.loads((ROOT / "cms/seed/taxonomy.json").read_text()))
+    codes = [lb.code for lb in labels]
+    pool = read_labelled_csv(UNSEEN / "llr_pool.csv")
+    test = read_labelled_csv(UNSEEN / "llr_test.csv")
+    points = POINTS
+    if args.dev:
+        order = list(range(len(pool)))
+        random.Random(99).shuffle(order)
+        half = len(pool) // 2
+        pool, test = [pool[i] for i in order[:half]], [pool[i] for i in order[half:]]
+        points = (0, 25, 50, 100)
+    curve = []
+    for n in points:
+        runs = []
+        started = time.perf_counter()
+        for rep in range(1 if n in (0, len(pool)) else args.repeats):
+            order = list(range(len(pool)))
+            random.Random(rep).shuffle(order)
+            tagger = train_tagger(labels, [pool[i] for i in order[:n]])
+            runs.append(evaluate(tagger, test, codes))
+        point = {
+            "reviewed": n,
+            "macro_f1": round(sum(r["macro_f1"] for r in runs) / len(runs), 4),
+            "micro_f1": round(sum(r["micro_f1"] for r in runs) / len(runs), 4),
+            "runs": len(runs),
+            "seconds_per_run": round((time.perf_counter() - started) / len(runs), 1),
+        }
+        if args.per_label:
+            point["per_label"] = {
+                c: round(sum(r["per_label"][c]["f1"] for r in runs) / len(runs), 3) for c in codes
+            }
+        curve.append(point)
+        print(json.dumps(point), file=sys.stderr)
+    base = curve[0]["macro_f1"]
+    gain_100 = next(p["macro_f1"] for p in curve if p["reviewed"] == 100) - base
+    print(
+        json.dumps(
+            {
+                "taxonomy": args.taxonomy or "cms/seed/taxonomy.json",
+                "scored_on": "half of llr_pool.csv (dev)" if args.dev else "llr_test.csv",
+                "curve": curve,
+                "gain_at_100": round(gain_100, 4),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
