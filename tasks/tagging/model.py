@@ -122,7 +122,12 @@ class Linear:
             if pos < min_positives or pos == len(y) or X.shape[1] == 0:
                 continue
             clf = LogisticRegression(
-                C=C, class_weight="balanced", solver="liblinear", random_state=0, max_iter=500
+                C=C,
+                class_weight="balanced",
+                solver="liblinear",
+                dual=True,  # same problem, solved ~6x faster when features outnumber texts
+                random_state=0,
+                max_iter=500,
             )
             clf.fit(X, y, sample_weight=weights)
             coef[j] = clf.coef_[0]

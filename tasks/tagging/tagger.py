@@ -33,6 +33,8 @@ FORMAT = 1
 CHUNK = 1000  # texts per vectorised batch; bounds memory for very large inputs
 EVIDENCE_CHARS = 200
 _GRID = np.round(np.arange(0.05, 0.951, 0.025), 3)
+LARGE = 1000  # training texts from which one vocabulary serves every fold (see _out_of_fold)
+LARGE_FOLDS = 3
 RULE_PRIOR = 10.0  # pseudo-hits pulling fuzzy-rule precision towards exact-rule precision
 
 
@@ -229,10 +231,15 @@ class Tagger:
                     found.append((_as_written(text, phrase), round(float(weight), 4)))
         return found[:top]
 
-    def _word_weights(self, raw: list[str], j: int) -> dict[str, float]:
-        """Model contribution per word (and per two-word phrase) of one normalised text."""
+    def _word_weights(self, raw: list[str], j: int, x=None, chars: bool = True) -> dict:
+        """Model contribution per word (and per two-word phrase) of one normalised text.
+
+        `x`: the text's feature row when already computed; `chars=False` skips character
+        n-grams (the costly part), which is how `predict` keeps thousands of texts a second.
+        """
         featuriser = self._featuriser
-        x = featuriser.transform([" ".join(raw)])
+        if x is None:
+            x = featuriser.transform([" ".join(raw)])
         contrib = x.multiply(self._coef64[j]).tocsr()
         n_word = len(featuriser.word.terms)
         weights: dict[str, float] = {}
@@ -253,12 +260,13 @@ class Tagger:
                 else:
                     for w in by_stem.get(term, [])[:1]:
                         weights[w] = weights.get(w, 0.0) + v
-            else:
+            elif chars:
                 gram = featuriser.char.terms[k - n_word]
                 owners = [w for w in dict.fromkeys(raw) if gram in f" {w} "]  # char_wb pads
                 for w in owners:
                     weights[w] = weights.get(w, 0.0) + v / len(owners)
-        return {w: v for w, v in weights.items() if len(w) > 2 or " " in w}
+        # Little words ("the", "at the") carry weight but explain nothing to a reader.
+        return {w: v for w, v in weights.items() if max(len(p) for p in w.split()) > 3}
 
     def thresholds(self) -> dict[str, float]:
         """The per-tag thresholds in use."""
@@ -300,7 +308,7 @@ class Tagger:
 
     def _predict_chunk(self, texts: list[str]) -> list[list[Suggestion]]:
         norm = [normalise(t) for t in texts]
-        probs, head, hits, _ = self._probabilities(norm)
+        probs, head, hits, x = self._probabilities(norm)
         thresholds = np.asarray(head.thresholds)
         chosen = probs >= thresholds
         out: list[list[Suggestion]] = []
@@ -312,16 +320,25 @@ class Tagger:
                     evidence = hit.keyword if hit.exact else f'{hit.keyword} (as "{hit.matched}")'
                     method = "rules"
                 else:
-                    evidence, method = self._model_evidence(texts[i], j), "model"
+                    row_x = x[i] if x is not None else None
+                    evidence = self._model_evidence(texts[i], norm[i], row_x, j)
+                    method = "model"
                 conf = round(float(probs[i, j]), 4)
                 row.append(Suggestion(self.codes[j], conf, evidence, method, self.version))
             row.sort(key=lambda s: (-s.confidence, s.code))
             out.append(row)
         return out
 
-    def _model_evidence(self, text: str, j: int) -> str:
+    def _model_evidence(self, text: str, norm: str, x_row, j: int) -> str:
         """The answer's own words that weighed most for the tag (see `explain`)."""
-        found = self.explain(text, self.codes[j], top=3)
+        weights = self._word_weights(words(norm), j, x_row, chars=False)
+        top = [w for w, v in sorted(weights.items(), key=lambda kv: -kv[1]) if v > 0][:3]
+        if not top:
+            return self._evidence_text(self.explain(text, self.codes[j], top=3))
+        return self._evidence_text([(_as_written(text, w), 0.0) for w in top])
+
+    @staticmethod
+    def _evidence_text(found: list[tuple[str, float]]) -> str:
         return ("words: " + ", ".join(f'"{w}"' for w, _ in found))[:EVIDENCE_CHARS]
 
     # ---- storage ----------------------------------------------------------------------------
@@ -449,13 +466,16 @@ def _keyword_texts(labels: list[Label]) -> tuple[list[str], np.ndarray]:
     return [t for t, _ in pairs], y
 
 
-def _out_of_fold(texts, y, weights, extra_texts, extra_y, emb, config: Config):
+def _out_of_fold(texts, y, weights, extra_texts, extra_y, emb, config: Config, shared=None):
     """Model (and embedding) scores for each training text from a model that never saw it.
 
-    Keyword texts are always on the training side: they are part of every model.
+    Keyword texts are always on the training side: they are part of every model. A large
+    history (`shared`: the full model's featuriser and matrix) reuses one vocabulary for every
+    fold and uses fewer folds: vocabulary and idf carry no labels, and with thousands of
+    texts a fold-fitted vocabulary changes nothing but the training time.
     """
     n = len(texts)
-    folds = min(config.folds, n)
+    folds = min(config.folds if shared is None else LARGE_FOLDS, n)
     scores = np.full(y.shape, NO_MODEL_SCORE)
     sims = np.zeros(y.shape)
     if folds < 2:
@@ -464,9 +484,14 @@ def _out_of_fold(texts, y, weights, extra_texts, extra_y, emb, config: Config):
         tr_texts = [texts[i] for i in train] + extra_texts
         tr_y = np.vstack([y[train], extra_y])
         te_texts = [texts[i] for i in test]
-        if config.model:
+        tr_w = np.concatenate([weights[train], np.ones(len(extra_texts))])
+        if config.model and shared is not None:
+            x = shared
+            rows = np.concatenate([train, np.arange(n, x.shape[0])])
+            lin = Linear.fit(x[rows], tr_y, config.C, 1, tr_w)
+            scores[test] = np.clip(lin.decision(x[test]), -10.0, 10.0)
+        elif config.model:
             feat = Featuriser.fit(tr_texts)
-            tr_w = np.concatenate([weights[train], np.ones(len(extra_texts))])
             lin = Linear.fit(feat.transform(tr_texts), tr_y, config.C, 1, tr_w)
             scores[test] = np.clip(lin.decision(feat.transform(te_texts)), -10.0, 10.0)
         if emb is not None:
@@ -591,7 +616,7 @@ def train_tagger(
     emb = encoder.encode(texts) if encoder is not None and n else None
 
     kw_texts, kw_y = _keyword_texts(labels) if config.keyword_texts else ([], y[:0])
-    featuriser = linear = None
+    featuriser = linear = x = None
     has_model = np.zeros(n_labels, dtype=bool)
     if config.model and n:
         featuriser = Featuriser.fit(texts + kw_texts)
@@ -602,7 +627,8 @@ def train_tagger(
 
     oof_scores, oof_sims = (None, None)
     if n and (config.model or emb is not None):
-        oof_scores, oof_sims = _out_of_fold(texts, y, weights, kw_texts, kw_y, emb, config)
+        shared = x if n >= LARGE else None
+        oof_scores, oof_sims = _out_of_fold(texts, y, weights, kw_texts, kw_y, emb, config, shared)
     feats = {"exact": exact, "fuzzy": fuzzy}
     core: list[str] = []
     if config.model and oof_scores is not None:

@@ -132,10 +132,9 @@ def test_predict_many_matches_predict(tagger, held_out):
     assert tagger.predict_many(texts) == [tagger.predict(t) for t in texts]
 
 
-def test_training_is_deterministic_and_quick(labels, tagger, held_out):
-    start = time.perf_counter()
+def test_training_is_deterministic(labels, tagger, held_out):
+    # Speed is a bench figure (bench/tagging_ablation.py, bench/history.py), not a timed test.
     again = train_tagger(labels)
-    assert time.perf_counter() - start < 30  # ~3 s measured on 2 cores
     assert again.version == tagger.version
     texts = [ex.text for ex in held_out]
     assert again.predict_many(texts) == tagger.predict_many(texts)
@@ -263,13 +262,6 @@ def test_each_part_earns_its_place(labels, tagger, held_out):
     model_only = evaluate(train_tagger(labels, config=Config(rules=False)), held_out, codes_)
     assert combined > rules_only["macro_f1"]
     assert combined > model_only["macro_f1"]
-
-
-def test_predict_rate(tagger, held_out):
-    texts = [ex.text for ex in held_out] * 8
-    start = time.perf_counter()
-    tagger.predict_many(texts)
-    assert len(texts) / (time.perf_counter() - start) > 500  # ~5,000/s measured
 
 
 # ---- optional embeddings (a tiny fake encoder: the real model is never needed) -------------
