@@ -105,3 +105,8 @@ def labels_from_seed(seed: Mapping) -> list[Label]:
                 )
             )
     return out
+
+
+def read_texts_csv(source: PathOrFile) -> list[str]:
+    """The `text` column of every data row, in order (blank texts kept, so row i is text i)."""
+    return [row["text"].strip() for _, row in _rows(source, ("text",))]
