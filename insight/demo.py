@@ -19,6 +19,7 @@ from feedback.consent import CONSENT_VERSION
 from feedback.demo import demo_survey_ensure
 from feedback.models import Answer, Response, ResponseStatus
 from feedback.reference import reference_display
+from feedback.targets import answer_target
 from tasks import services as tag_services
 
 from . import services
@@ -203,7 +204,7 @@ def _confirm_examples(responses: list[Response], user) -> list[str]:
     targets = []
     for response in responses[:6]:
         answer = response.answers.filter(question_type="long_text").first()
-        target = f"a:{answer.pk}"
+        target = answer_target(answer.pk)
         for code in ("pledge-9", "annual-health-checks"):
             tag_services.tag_add(target=target, code=code, user=user)
         targets.append(target)

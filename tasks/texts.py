@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from feedback.models import Answer, Contribution, ResponseStatus
+from feedback.targets import ANSWER, answer_target, contribution_target, target_parse
 
 # Answers with the person's own words; choices and skipped questions have no text to tag.
 MAX_TEXT = 20_000  # the engine caps what it reads; longer text is still stored in full
@@ -33,7 +34,7 @@ def units_for_responses(response_ids: Iterable[int]) -> list[TextUnit]:
         .order_by("id")
     )
     return [
-        TextUnit(target=f"a:{aid}", text=text[:MAX_TEXT], response_id=rid, answer_id=aid)
+        TextUnit(target=answer_target(aid), text=text[:MAX_TEXT], response_id=rid, answer_id=aid)
         for aid, rid, text in rows
     ]
 
@@ -45,7 +46,7 @@ def units_for_contributions(contribution_ids: Iterable[int]) -> list[TextUnit]:
         .order_by("id")
     )
     return [
-        TextUnit(target=f"c:{cid}", text=text[:MAX_TEXT], contribution_id=cid)
+        TextUnit(target=contribution_target(cid), text=text[:MAX_TEXT], contribution_id=cid)
         for cid, text in rows
     ]
 
@@ -54,13 +55,15 @@ def texts_for_targets(targets: Iterable[str]) -> dict[str, str]:
     """The text behind each tag target (two queries), for review and retraining."""
     answer_ids, contribution_ids = [], []
     for target in targets:
-        kind, _, pk = target.partition(":")
-        (answer_ids if kind == "a" else contribution_ids).append(int(pk))
+        parsed = target_parse(target)
+        if parsed is not None:
+            (answer_ids if parsed.kind == ANSWER else contribution_ids).append(parsed.pk)
     texts = {
-        f"a:{i}": t for i, t in Answer.objects.filter(id__in=answer_ids).values_list("id", "text")
+        answer_target(i): t
+        for i, t in Answer.objects.filter(id__in=answer_ids).values_list("id", "text")
     }
     texts.update(
-        (f"c:{i}", t)
+        (contribution_target(i), t)
         for i, t in Contribution.objects.filter(id__in=contribution_ids).values_list("id", "text")
     )
     return texts

@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from cms.models import ConsultationPage
 from feedback.models import Answer, Response
+from feedback.targets import answer_target
 from tasks.models import Tag, TagStatus
 
 from .cells import QUOTE_FLOOR
@@ -39,7 +40,8 @@ def follow_response(*, response: Response) -> FollowedResponse:
     )
     outcomes = outcomes_published(consultation_id=consultation.pk, codes=codes) if codes else []
     answer_targets = {
-        f"a:{pk}" for pk in Answer.objects.filter(response=response).values_list("pk", flat=True)
+        answer_target(pk)
+        for pk in Answer.objects.filter(response=response).values_list("pk", flat=True)
     }
     quoted = any(
         ex.target in answer_targets for view in outcomes for ex in view.outcome.examples.all()

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from cms.models import ConsultationPage
 from feedback.models import Response, ResponseStatus, SurveyPage
 from feedback.redaction import redact
-from safeguarding.selectors import held_targets
+from feedback.targets import ANSWER, answer_target, contribution_target, target_parse
 
 from ..filters import insight_answers, insight_contributions
 from ..models import Outcome, OutcomeNotification
@@ -36,24 +36,23 @@ def outcomes_published(
     outcomes = list(
         qs.prefetch_related("pledges", "pathways", "examples").order_by("-published_at", "title")
     )
+    # Examples held by a safeguarding flag are left out until the lead releases them: the
+    # base querysets (insight_answers, insight_contributions) do not return them.
     answer_ids, contribution_ids = set(), set()
-    # Examples held by a safeguarding flag are left out until the lead releases them.
-    held = held_targets(ex.target for o in outcomes for ex in o.examples.all())
     for o in outcomes:
         for ex in o.examples.all():
-            if ex.target in held:
-                continue
-            kind, _, pk = ex.target.partition(":")
-            (answer_ids if kind == "a" else contribution_ids).add(int(pk))
+            parsed = target_parse(ex.target)
+            if parsed is not None:
+                (answer_ids if parsed.kind == ANSWER else contribution_ids).add(parsed.pk)
     texts = {
-        f"a:{pk}": text
+        answer_target(pk): text
         for pk, text in insight_answers()
         .filter(pk__in=answer_ids, response__status=ResponseStatus.SUBMITTED)
         .values_list("pk", "text")
     }
     texts.update(
         {
-            f"c:{pk}": text
+            contribution_target(pk): text
             for pk, text in insight_contributions()
             .filter(pk__in=contribution_ids)
             .values_list("pk", "text")
