@@ -1,0 +1,52 @@
+"""The lead's screens in a real browser: no axe violations on the queue, a flag, the error
+summary after an empty close, and the by-hand page; closing works from the keyboard."""
+
+import pytest
+
+from tests.browser.axe import describe
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_leads_screens_are_accessible_and_closing_works_with_the_keyboard(
+    browser, site_url, axe, django_user_model
+):
+    from django.test import Client
+
+    from cms.roles import Role
+    from safeguarding.models import FlagStatus, SafeguardingFlag
+    from safeguarding.tasks import screen_response
+    from tests.feedback.factories import staff_user
+    from tests.safeguarding.factories import submitted
+
+    screen_response(submitted("my staff hit me and I am scared to go home").id)
+    flag = SafeguardingFlag.objects.get()
+    client = Client()
+    client.force_login(staff_user(django_user_model, role=Role.SAFEGUARDING_LEAD, username="sam"))
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    try:
+        context.add_cookies(
+            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
+        )
+        page = context.new_page()
+        for path in ("/admin/safeguarding/", f"/admin/safeguarding/{flag.pk}/",
+                     "/admin/safeguarding/flag-by-hand/?q=scared"):  # fmt: skip
+            page.goto(f"{site_url}{path}")
+            violations = axe(page)
+            assert not violations, f"{path}: {describe(violations)}"
+
+        page.goto(f"{site_url}/admin/safeguarding/{flag.pk}/")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Close this flag").press("Enter")
+        assert "There is a problem" in page.content()
+        violations = axe(page)
+        assert not violations, describe(violations)
+
+        page.get_by_label("Referred to the local authority").press("Space")
+        page.get_by_label("What you did and why (required)").fill("Referred, ref 42.")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Close this flag").press("Enter")
+        flag.refresh_from_db()
+        assert flag.status == FlagStatus.CLOSED and flag.outcome == "referred_la"
+    finally:
+        context.close()
