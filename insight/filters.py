@@ -84,11 +84,13 @@ def insight_contributions() -> QuerySet[Contribution]:
 
 
 def survey_ids(consultation_id: int) -> QuerySet:
-    """The surveys of one consultation, as a subquery."""
+    """The surveys of one consultation in every language, as a subquery: a survey's
+    translations (Gujarati, Urdu...) share its ``translation_key`` and its question ids."""
     page = ConsultationPage.objects.filter(pk=consultation_id).only("path", "depth").first()
     if page is None:
         return SurveyPage.objects.none().values("pk")
-    return SurveyPage.objects.child_of(page).values("pk")
+    keys = SurveyPage.objects.child_of(page).values("translation_key")
+    return SurveyPage.objects.filter(translation_key__in=keys).values("pk")
 
 
 @dataclass(frozen=True)
