@@ -43,7 +43,7 @@ def test_the_dev_and_unseen_sets_are_not_in_the_training_data() -> None:
 
     train = {e.text.strip().lower() for e in training_examples()}
     here = Path(__file__).parent
-    for path in [here / "dev" / "dev_set.csv", *sorted((here / "unseen").glob("*.csv"))]:
+    for path in [*sorted((here / "dev").glob("*.csv")), *sorted((here / "unseen").glob("*.csv"))]:
         with path.open(encoding="utf-8", newline="") as fh:
             overlap = [r for r in csv.DictReader(fh) if r["text"].strip().lower() in train]
         assert not overlap, f"{path.name}: {len(overlap)} texts are also training examples"

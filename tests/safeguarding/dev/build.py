@@ -1,4 +1,6 @@
-"""Build dev_set.csv (columns id,text,severity,category,voice) from dev_set.txt.
+"""Build the dev sets' CSVs (columns id,text,severity,category,voice) from their sources.
+
+``dev_set.txt`` -> ``dev_set.csv`` (ids D001...), ``dev2_set.txt`` -> ``dev2_set.csv`` (E001...).
 
 Run: python tests/safeguarding/dev/build.py
 """
@@ -7,19 +9,25 @@ import csv
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+SETS = {"dev_set": "D", "dev2_set": "E"}
 
 
-def main() -> None:
+def build(name: str, prefix: str) -> None:
     rows = []
-    for line in (HERE / "dev_set.txt").read_text(encoding="utf-8").splitlines():
+    for line in (HERE / f"{name}.txt").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         severity, category, voice, text = line.split("|", 3)
-        rows.append((f"D{len(rows) + 1:03d}", text, severity, category, voice))
-    with open(HERE / "dev_set.csv", "w", newline="", encoding="utf-8") as f:
+        rows.append((f"{prefix}{len(rows) + 1:03d}", text, severity, category, voice))
+    with open(HERE / f"{name}.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["id", "text", "severity", "category", "voice"])
         writer.writerows(rows)
+
+
+def main() -> None:
+    for name, prefix in SETS.items():
+        build(name, prefix)
 
 
 if __name__ == "__main__":
