@@ -9,6 +9,7 @@ orphans answers. How each type becomes a form field is in ``questions.py``.
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from easyread import checks
@@ -18,6 +19,42 @@ from .pictures import picture_choices
 FFT_QUESTION = "Overall, how was your experience of our service?"
 FFT_EASY_READ = "Did we do a good job?"
 FFT_FOLLOW_UP = "Please can you tell us why you gave your answer?"
+
+
+class BslVideoBlock(blocks.StructBlock):
+    """The question signed in British Sign Language: optional, but a video needs captions and
+    a transcript (WCAG 1.2.2, 1.2.3), like the easy-read video block. Files are kept on this
+    site (Wagtail documents): no third-party player, nothing that tracks the person."""
+
+    video = DocumentChooserBlock(
+        required=False, help_text="The question signed in BSL (MP4 or WebM), kept on this site."
+    )
+    captions = DocumentChooserBlock(
+        required=False, help_text="Captions file (WebVTT, .vtt) for the BSL video."
+    )
+    transcript = blocks.TextBlock(
+        required=False,
+        help_text="What the video says, written down, for people who cannot watch it.",
+    )
+
+    class Meta:
+        icon = "media"
+        label = "BSL video of the question"
+        form_classname = "ev-bsl-video"
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if value.get("video"):
+            if not value.get("captions"):
+                errors["captions"] = ValidationError("A BSL video needs a captions file.")
+            if not (value.get("transcript") or "").strip():
+                errors["transcript"] = ValidationError("A BSL video needs a transcript.")
+        elif value.get("captions") or (value.get("transcript") or "").strip():
+            errors["video"] = ValidationError("Choose the BSL video, or leave all three empty.")
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -52,6 +89,7 @@ class QuestionBlock(blocks.StructBlock):
         help_text="Tick only if people must answer this to send their answers. "
         "Most questions should be skippable.",
     )
+    bsl = BslVideoBlock(help_text="Optional: the question signed in BSL, shown on its page.")
 
     class Meta:
         icon = "help"
@@ -146,7 +184,17 @@ class YesNoBlock(RatherNotSayQuestionBlock):
         label = "Yes, no or not sure"
 
 
-class ShortTextBlock(QuestionBlock):
+class BslAnswerQuestionBlock(QuestionBlock):
+    """A question answered in the person's own words, which Deaf people may sign instead."""
+
+    bsl_answer = blocks.BooleanBlock(
+        required=False,
+        help_text="Let people sign their answer in BSL (a video they record or upload). "
+        "The engagement team watches it and writes a summary, which is then tagged.",
+    )
+
+
+class ShortTextBlock(BslAnswerQuestionBlock):
     """A single line of words."""
 
     max_length = blocks.IntegerBlock(
@@ -161,7 +209,7 @@ class ShortTextBlock(QuestionBlock):
         label = "Short text"
 
 
-class LongTextBlock(QuestionBlock):
+class LongTextBlock(BslAnswerQuestionBlock):
     """A text box for people to say what they think in their own words."""
 
     max_length = blocks.IntegerBlock(

@@ -54,6 +54,8 @@ QUESTION_TYPES = (
     "audio",
     "fft",
 )
+# Questions answered in the person's own words, which they may sign in BSL instead.
+BSL_ANSWER_TYPES = frozenset({"short_text", "long_text"})
 # Control characters other than tab and newlines are never part of what someone wrote (and
 # PostgreSQL cannot store NUL), so they are removed rather than refused.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -84,6 +86,10 @@ class Question:
     max_length: int = 0
     follow_up: str = ""
     follow_up_max_length: int = 0
+    # The question signed in BSL: {"video": url, "captions": url, "transcript": str} or None.
+    bsl_video: dict | None = None
+    # Whether the person may sign their answer in BSL (a video) instead of writing it.
+    bsl_answer: bool = False
 
     @property
     def is_choice(self) -> bool:
@@ -95,6 +101,19 @@ def _image_url(image) -> str:
         return ""
     spec = "max-400x400|preserve-svg" if image.is_svg() else "max-400x400"
     return image.get_rendition(spec).url
+
+
+def _bsl_video(value) -> dict | None:
+    """The question's BSL video as the page needs it (URLs on this site), when it has one."""
+    bsl = value.get("bsl") or {}
+    video, captions = bsl.get("video"), bsl.get("captions")
+    if video is None:
+        return None
+    return {
+        "video": video.url,
+        "captions": captions.url if captions is not None else "",
+        "transcript": bsl.get("transcript") or "",
+    }
 
 
 def question_from_block(child, number: int) -> Question:
@@ -141,6 +160,8 @@ def question_from_block(child, number: int) -> Question:
         max_length=v.get("max_length") or 0,
         follow_up=v.get("follow_up") or "",
         follow_up_max_length=v.get("follow_up_max_length") or 0,
+        bsl_video=_bsl_video(v),
+        bsl_answer=bool(v.get("bsl_answer")) and kind in BSL_ANSWER_TYPES,
     )
 
 
