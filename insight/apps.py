@@ -11,7 +11,7 @@ class InsightConfig(AppConfig):
         # Signals keep the pre-aggregated insight counts fresh (insight/counts.py).
         from cms.demo import demo_loaded
 
-        from . import signals, sweepers, tasks  # noqa: F401 - sweepers register themselves
+        from . import receivers, signals, sweepers, tasks  # noqa: F401 - sweepers register themselves
         from .demo import on_demo_loaded
 
         demo_loaded.connect(on_demo_loaded, dispatch_uid="insight-demo-outcomes")

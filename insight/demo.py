@@ -22,7 +22,6 @@ from feedback.reference import reference_display
 from feedback.targets import answer_target
 from tasks import services as tag_services
 
-from . import services
 from .models import Outcome, OutcomeExample, OutcomeStatus
 
 # (voice, area, channel, days ago, face 1-5 or None, words). Written to be tagged with pledge 9
@@ -229,14 +228,14 @@ def demo_outcome_ensure(consultation, examples: list[str]) -> tuple[Outcome, boo
         "They will tell you your results. You get your plan in easy read.",
         owner="LDA Collaborative primary care group",
         status=OutcomeStatus.IN_PROGRESS,
-        published=True,
+        live=True,
     )
     outcome.pledges.set(Pledge.objects.filter(code="pledge-9"))
     outcome.pathways.set(Pathway.objects.filter(code="annual-health-checks"))
     outcome.save()  # a ClusterableModel saves its many-to-many links here
     for order, target in enumerate(examples[:2]):
         OutcomeExample.objects.create(outcome=outcome, target=target, sort_order=order)
-    services.outcome_saved(outcome=outcome)
+    outcome.save_revision().publish()  # a live revision, and the emails (insight.receivers)
     return outcome, True
 
 

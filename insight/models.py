@@ -14,10 +14,17 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.html import format_html
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from cms.panels import EasyReadTextChecksPanel
 from feedback.models import AgeBand, Area, Channel, Voice
@@ -93,8 +100,12 @@ class OutcomeStatus(models.TextChoices):
     DONE = "done", "Done"
 
 
-class Outcome(ClusterableModel):
-    """One thing that is changing because of what people said in a consultation."""
+class Outcome(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+    """One thing that is changing because of what people said in a consultation.
+
+    Drafts, revisions and Wagtail's workflow (the experts by experience check the easy read
+    before it goes live, ``panel``): the row holds the live version, edits wait in revisions,
+    and the public only ever reads rows with ``live`` set."""
 
     consultation = models.ForeignKey(
         "cms.ConsultationPage", on_delete=models.PROTECT, related_name="+"
@@ -121,11 +132,7 @@ class Outcome(ClusterableModel):
     )
     pledges = ParentalManyToManyField("cms.Pledge", blank=True, related_name="+")
     pathways = ParentalManyToManyField("cms.Pathway", blank=True, related_name="+")
-    published = models.BooleanField(
-        default=False,
-        help_text="Show it on the consultation's 'you said, we did' page. The first time it is "
-        "published, people who asked to hear back get an easy-read email.",
-    )
+    # When it first went live: people who asked to hear back are emailed once, from then.
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -154,15 +161,35 @@ class Outcome(ClusterableModel):
             heading="Themes (tags) that led to it",
         ),
         InlinePanel("examples", heading="Example answers and contributions", label="example"),
-        FieldPanel("published"),
     ]
 
     class Meta:
         ordering = ["consultation", "-published_at", "title"]
-        indexes = [models.Index(fields=["consultation", "published"])]
+        indexes = [models.Index(fields=["consultation", "live"])]
 
     def __str__(self) -> str:
         return self.title
+
+    def easy_read_points(self) -> list[tuple[str, str]]:
+        """The points the experts by experience check (``panel``), as ``(field, html)``: each
+        easy-read field on its own, worded and marked up as the "you said, we did" page
+        shows it (insight/includes/outcomes.html)."""
+        return [
+            (
+                "easy_read_title",
+                format_html('<h2 class="nhsuk-heading-m">{}</h2>', self.easy_read_title),
+            ),
+            (
+                "easy_read_you_said",
+                format_html("<p><strong>You said:</strong> {}</p>", self.easy_read_you_said),
+            ),
+            (
+                "easy_read_we_did",
+                format_html(
+                    "<p><strong>We are doing this:</strong> {}</p>", self.easy_read_we_did
+                ),
+            ),
+        ]
 
 
 _TARGET_RE = re.compile(r"^(a|c):(\d+)$")

@@ -180,7 +180,7 @@ def export_filename(*, kind: str, fmt: str) -> str:
 def outcome_saved(*, outcome: Outcome) -> None:
     """Called after the admin saves an outcome. The first time it is published, record when
     and tell the people who asked to hear back (by email, after commit)."""
-    if not outcome.published or outcome.published_at is not None:
+    if not outcome.live or outcome.published_at is not None:
         return
     now = timezone.now()
     updated = Outcome.objects.filter(pk=outcome.pk, published_at__isnull=True).update(
@@ -194,7 +194,7 @@ def outcome_saved(*, outcome: Outcome) -> None:
 def outcome_notify(*, outcome_id: int) -> int:
     """Send the easy-read email about a published outcome to everyone who asked for updates
     from its consultation. One email per address; each response is told once, ever."""
-    outcome = Outcome.objects.filter(pk=outcome_id, published=True).first()
+    outcome = Outcome.objects.filter(pk=outcome_id, live=True).first()
     if outcome is None:
         return 0
     consultation = outcome.consultation

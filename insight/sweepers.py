@@ -38,7 +38,7 @@ def stalled_exports() -> int:
 @register
 def unsent_outcome_emails() -> int:
     outcomes = Outcome.objects.filter(
-        published=True,
+        live=True,
         published_at__lte=_overdue(),
         published_at__gte=timezone.now() - NOTIFY_WINDOW,
     )

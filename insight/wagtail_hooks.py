@@ -1,11 +1,11 @@
 """Admin wiring for insight: outcomes ("you said, we did") and representation targets are
-snippets the engagement team manages; saving an outcome calls the service that publishes it."""
+snippets the engagement team manages. Outcomes have drafts and go through Wagtail's workflow;
+publishing one (insight.receivers) tells the people who asked to hear back."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import services
 from .models import Outcome, RepresentationTarget
 
 
@@ -13,8 +13,8 @@ class OutcomeViewSet(SnippetViewSet):
     model = Outcome
     icon = "tick"
     menu_label = "You said, we did"
-    list_display = ["title", "consultation", "status", "owner", "published"]
-    list_filter = ["status", "published"]
+    list_display = ["title", "consultation", "status", "owner", "live"]
+    list_filter = ["status", "live"]
     search_fields = ["title", "easy_read_title", "owner"]
 
 
@@ -40,10 +40,9 @@ register_snippet(InsightViewSetGroup)
 @hooks.register("after_create_snippet")
 @hooks.register("after_edit_snippet")
 def outcome_after_save(request, instance):
-    if isinstance(instance, Outcome):
-        services.outcome_saved(outcome=instance)
-        if instance.published:
-            _offer_you_said_we_did_page(request, instance)
+    # Only when the editor has just published it (drafts and submissions are not public).
+    if isinstance(instance, Outcome) and "action-publish" in request.POST:
+        _offer_you_said_we_did_page(request, instance)
 
 
 def _offer_you_said_we_did_page(request, outcome) -> None:

@@ -30,7 +30,7 @@ def outcomes_published(
     """Published outcomes of a consultation (optionally only those linked to ``codes``), with
     their themes and redacted example quotes (none held by a safeguarding flag): five
     queries."""
-    qs = Outcome.objects.filter(consultation_id=consultation_id, published=True)
+    qs = Outcome.objects.filter(consultation_id=consultation_id, live=True)
     if codes is not None:
         qs = qs.filter(Q(pledges__code__in=codes) | Q(pathways__code__in=codes)).distinct()
     outcomes = list(

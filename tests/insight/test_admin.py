@@ -38,7 +38,7 @@ def test_engagement_team_publishes_an_outcome_in_the_admin_and_people_are_emaile
             "pledges": [world.pledge.pk],
             "pathways": [],
             "examples": inline_formset([{"target": f" A:{answer.pk} "}]),
-            "published": "on",
+            "action-publish": "action-publish",
         }
     )
     with django_capture_on_commit_callbacks(execute=True):
@@ -93,7 +93,7 @@ def test_sweeper_requeues_lost_exports_and_unsent_emails(world, monkeypatch):
         easy_read_you_said="y",
         easy_read_we_did="w",
         owner="o",
-        published=True,
+        live=True,
         published_at=timezone.now() - timedelta(hours=1),
     )
     assert sweepers.stalled_exports() == 1

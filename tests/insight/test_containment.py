@@ -56,7 +56,7 @@ def test_a_held_text_reaches_no_reader_until_the_lead_releases_it(client, world)
         easy_read_you_said="You said checks were short.",
         easy_read_we_did="We are making them longer.",
         owner="Primary care team",
-        published=True,
+        live=True,
     )
     OutcomeExample.objects.create(outcome=outcome, target=f"a:{answer.pk}")
     _, token = api_token_create(user=world.staff, name="t")

@@ -31,7 +31,7 @@ def demo():
 def test_load_demo_twice_makes_one_published_outcome_linked_to_tags(demo):
     outcome = Outcome.objects.get(title=OUTCOME_TITLE)
     assert Outcome.objects.count() == 1
-    assert outcome.published and outcome.published_at is not None
+    assert outcome.live and outcome.live_revision_id and outcome.published_at is not None
     assert {p.code for p in outcome.pledges.all()} == {"pledge-9"}
     assert {p.code for p in outcome.pathways.all()} == {"annual-health-checks"}
     examples = [e.target for e in outcome.examples.all()]

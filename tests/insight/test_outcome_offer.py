@@ -27,7 +27,7 @@ def _outcome_form(world, *, published: bool, we_did: str = "We are making checks
         "examples": inline_formset([]),
     }
     if published:
-        data["published"] = "on"
+        data["action-publish"] = "action-publish"
     return nested_form_data(data)
 
 

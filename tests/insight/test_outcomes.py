@@ -27,7 +27,7 @@ def outcome_for(world, *, published=True, **extra) -> Outcome:
         **extra,
     }
     outcome = Outcome.objects.create(
-        consultation=world.consultation, published=published, **fields
+        consultation=world.consultation, live=published, **fields
     )
     outcome.pledges.add(world.pledge)
     outcome.save()  # ParentalManyToMany: saved with the outcome
@@ -131,10 +131,8 @@ def test_publishing_an_outcome_emails_people_who_asked_once(
         services.outcome_saved(outcome=outcome)
     assert mail.outbox == []  # not published yet
 
-    outcome.published = True
-    outcome.save()
     with django_capture_on_commit_callbacks(execute=True):
-        services.outcome_saved(outcome=outcome)
+        outcome.save_revision().publish()  # Wagtail's own publishing (insight.receivers)
     assert sorted(m.to[0] for m in mail.outbox) == ["helper@example.org", "kim@example.org"]
     kim = next(m for m in mail.outbox if m.to == ["kim@example.org"])
     assert kim.subject == "What we are doing: Longer health checks"
