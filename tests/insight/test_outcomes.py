@@ -26,9 +26,7 @@ def outcome_for(world, *, published=True, **extra) -> Outcome:
         "status": "in_progress",
         **extra,
     }
-    outcome = Outcome.objects.create(
-        consultation=world.consultation, live=published, **fields
-    )
+    outcome = Outcome.objects.create(consultation=world.consultation, live=published, **fields)
     outcome.pledges.add(world.pledge)
     outcome.save()  # ParentalManyToMany: saved with the outcome
     return outcome
