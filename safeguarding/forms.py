@@ -69,3 +69,18 @@ class HandFlagForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", "Choose"), *category_labels().items()]
+
+
+class ScreenFileForm(forms.Form):
+    """A past export to screen. The file's contents are checked by the service, with the same
+    reader as ``manage.py safeguarding_screen``, so both give the same errors."""
+
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Any CSV with a 'text' column, or the engagement team's 'Responses with "
+        "tags' export as it is (its texts are in 'words'). UTF-8, up to 10 MB.",
+        error_messages={
+            "required": "Choose a CSV file to screen.",
+            "empty": "The file is empty: choose a CSV file with a header row.",
+        },
+    )

@@ -6,6 +6,8 @@ The model moved here from ``tasks`` (issue 11) and kept its table, ``tasks_safeg
 from django.conf import settings
 from django.db import models
 
+from feedback.storage import get_private_storage
+
 
 class FlagSeverity(models.TextChoices):
     URGENT = "urgent", "Urgent"
@@ -186,3 +188,79 @@ class ScreenModelVersion(models.Model):
 
     def __str__(self) -> str:
         return f"Safeguarding model {self.version}{' (active)' if self.active else ''}"
+
+
+class ScreenJobStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Screening"
+    DONE = "done", "Finished"
+    FAILED = "failed", "Stopped"
+
+
+def screen_file_path(instance: "ScreenJob", filename: str) -> str:
+    # A random name: the download view checks the role; the name is not a secret.
+    return f"safeguarding/screens/{filename}"
+
+
+class ScreenJob(models.Model):
+    """The bulk screen run from the admin over a past export (issue #11): the lead's upload
+    and the screened result, both in private storage (no URL), kept until ``expires_at`` or
+    until a lead deletes them; the row stays with its counts (no text) as the record.
+
+    The upload is saved before the job is queued, so a lost job runs again from it (the
+    sweep); a finished job is never run twice.
+    """
+
+    filename = models.CharField(max_length=200, help_text="The uploaded file's name.")
+    source = models.FileField(
+        storage=get_private_storage, upload_to=screen_file_path, blank=True, max_length=200
+    )
+    result = models.FileField(
+        storage=get_private_storage, upload_to=screen_file_path, blank=True, max_length=200
+    )
+    status = models.CharField(
+        max_length=8, choices=ScreenJobStatus.choices, default=ScreenJobStatus.QUEUED
+    )
+    total = models.PositiveIntegerField(default=0, help_text="Rows, counted on upload.")
+    done = models.PositiveIntegerField(default=0)
+    flagged = models.PositiveIntegerField(default=0)
+    urgent = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    message = models.CharField(max_length=255, blank=True, help_text="Why it stopped; no text.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(help_text="When the files are deleted.")
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"], name="sg_screenjob_status_idx")]
+
+    def __str__(self) -> str:
+        return f"Safeguarding screen {self.pk} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        if self.status == ScreenJobStatus.DONE:
+            return 100
+        return 0 if not self.total else min(99, round(100 * self.done / self.total))
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ScreenJobStatus.QUEUED, ScreenJobStatus.RUNNING)
+
+    @property
+    def concern(self) -> int:
+        return self.flagged - self.urgent
+
+    @property
+    def downloadable(self) -> bool:
+        return self.status == ScreenJobStatus.DONE and bool(self.result) and not self.deleted_at

@@ -18,5 +18,9 @@ def screen_texts(sender, *, kind: str, ids: list[int], **kwargs) -> None:
 def connect() -> None:
     texts_to_screen.connect(screen_texts, dispatch_uid="safeguarding-screen")
     retention_applied.connect(services.flag_copies_clear, dispatch_uid="safeguarding-retention")
-    # The periodic sweep also re-sends notifications that never went out.
+    # Files screened from the admin are deleted when their time is up.
+    retention_applied.connect(services.screen_jobs_expire, dispatch_uid="safeguarding-screens")
+    # The periodic sweep also re-sends notifications that never went out, and queues again
+    # the screens of uploaded files whose job was lost.
     register_sweeper(services.flags_notify_pending)
+    register_sweeper(services.screen_jobs_sweep)

@@ -26,6 +26,7 @@ from .models import (
     FlagSource,
     FlagStatus,
     SafeguardingFlag,
+    ScreenJob,
     ScreenModelVersion,
 )
 
@@ -137,3 +138,8 @@ def screen_health() -> dict:
         "by_hand": by_hand,
         "versions": ScreenModelVersion.objects.count(),
     }
+
+
+def screen_jobs(*, limit: int = 50) -> QuerySet[ScreenJob]:
+    """The files screened from the admin, newest first (counts and names only, no text)."""
+    return ScreenJob.objects.select_related("created_by")[:limit]

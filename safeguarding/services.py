@@ -6,13 +6,18 @@ Nothing here logs text: ids and counts only.
 
 from __future__ import annotations
 
+import io
 import logging
+import re
+import secrets
+import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -20,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.audit import audit_record
-from cms.jobs import enqueue_on_commit
+from cms.jobs import enqueue, enqueue_on_commit
 from cms.models import AuditAction
 from cms.roles import Role
 from feedback.models import ResponseStatus
@@ -36,9 +41,22 @@ from .models import (
     FlagSource,
     FlagStatus,
     SafeguardingFlag,
+    ScreenJob,
+    ScreenJobStatus,
     ScreenModelVersion,
+    screen_file_path,
 )
-from .screen import Decision, Screening, ScreenModel, screen_text, train_model
+from .screen import (
+    BulkScreenError,
+    Decision,
+    Screening,
+    ScreenModel,
+    screen_csv,
+    screen_text,
+    screen_texts,
+    train_model,
+)
+from .screen.bulk import check_csv
 from .screen.categories import category_labels
 
 logger = logging.getLogger(__name__)
@@ -588,3 +606,176 @@ def flag_by_hand(
                  target=f"flag:{flag.pk}", detail=f"flagged by hand: {target}")  # fmt: skip
     enqueue_on_commit("everyvoice.safeguarding_retrain")
     return flag
+
+
+# --- Screening a past export from the admin (a background job) --------------------------------
+
+SCREEN_MAX_BYTES = 10 * 1024 * 1024  # about 25,000 answers; the admin takes up to 12 MB a request
+SCREEN_MAX_ATTEMPTS = 3  # a job killed (time limit, worker lost) this often is stopped
+
+
+def _screen_file_name() -> str:
+    return f"{secrets.token_hex(16)}.csv"
+
+
+def screen_job_create(*, upload: File, user) -> ScreenJob:
+    """Check the whole upload with the command's own reader, then save it (private storage)
+    and queue the job once that is committed (cms/jobs.py). A file that is too big or not a
+    CSV with a text column is refused with a ``ValidationError`` naming its line, and nothing
+    is kept."""
+    if upload.size is not None and upload.size > SCREEN_MAX_BYTES:
+        raise ValidationError(
+            f"The file is {upload.size / 1024 / 1024:.1f} MB: the most is "
+            f"{SCREEN_MAX_BYTES // 1024 // 1024} MB. Split it and screen each part."
+        )
+    upload.seek(0)
+    try:
+        total = check_csv(upload.file)
+    except BulkScreenError as exc:
+        where = f"Line {exc.line} of the file: " if exc.line else "The file: "
+        message = str(exc).removeprefix(f"line {exc.line}: ") if exc.line else str(exc)
+        raise ValidationError(where + message) from None
+    upload.seek(0)
+    storage = ScreenJob._meta.get_field("source").storage
+    name = storage.save(screen_file_path(None, _screen_file_name()), upload)
+    try:
+        with transaction.atomic():
+            job = ScreenJob.objects.create(
+                filename=(upload.name or "upload.csv")[:200],
+                source=name,
+                total=total,
+                created_by=user,
+                expires_at=timezone.now() + timedelta(days=settings.SAFEGUARDING_SCREEN_KEEP_DAYS),
+            )
+            audit_record(user=user, action=AuditAction.SCREEN_FILE, target=f"screen:{job.pk}",
+                         detail=f"{total} rows")  # fmt: skip
+            enqueue_on_commit("everyvoice.safeguarding_screen_file", job.pk)
+    except Exception:
+        storage.delete(name)  # no orphan copy of the text when the row is not saved
+        raise
+    return job
+
+
+def _screen_job_update(job: ScreenJob, **fields) -> None:
+    for name, value in fields.items():
+        setattr(job, name, value)
+    ScreenJob.objects.filter(pk=job.pk).update(**fields)
+
+
+def screen_job_run(*, job_id: int) -> ScreenJob | None:
+    """Screen one saved upload into its result file with the screen the app uses (rules and
+    the active model). Idempotent: a finished, stopped or deleted job is left alone, and a
+    redelivered one starts again from its saved upload (the earlier result replaced). Counts
+    only in the row and the log: never text."""
+    job = ScreenJob.objects.filter(pk=job_id).first()
+    finished = (ScreenJobStatus.DONE, ScreenJobStatus.FAILED)
+    if job is None or job.deleted_at or job.status in finished:
+        return job
+    if job.attempts >= SCREEN_MAX_ATTEMPTS:
+        _screen_job_update(
+            job,
+            status=ScreenJobStatus.FAILED,
+            finished_at=timezone.now(),
+            message=f"Stopped after {job.attempts} tries (too long or the worker was lost): "
+            "split the file and screen each part.",
+        )
+        return job
+    _screen_job_update(job, status=ScreenJobStatus.RUNNING, started_at=timezone.now(),
+                       attempts=job.attempts + 1, done=0)  # fmt: skip
+    model = active_model()
+
+    def screen(texts: list[str]) -> list[Screening]:
+        return screen_texts(texts, model)
+
+    def progress(done: int) -> None:
+        _screen_job_update(job, done=done)
+
+    with tempfile.TemporaryFile("w+b") as spool:
+        sink = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+        try:
+            with job.source.open("rb") as raw:
+                counts = screen_csv(raw.file, sink, screen, progress=progress)
+        except (BulkScreenError, FileNotFoundError) as exc:
+            # Checked on upload, so only a file changed or lost on disk gets here.
+            where = f" (line {exc.line})" if getattr(exc, "line", 0) else ""
+            _screen_job_update(job, status=ScreenJobStatus.FAILED, finished_at=timezone.now(),
+                               message=f"The saved upload could not be read{where}.")  # fmt: skip
+            return job
+        sink.flush()
+        spool.seek(0)
+        job.refresh_from_db(fields=["deleted_at", "result"])
+        if job.deleted_at:  # a lead deleted it while it ran: keep nothing
+            return job
+        old = job.result.name if job.result else ""
+        job.result.save(_screen_file_name(), File(spool), save=False)
+        sink.detach()
+    if old:
+        job.result.storage.delete(old)
+    _screen_job_update(
+        job,
+        result=job.result.name,
+        status=ScreenJobStatus.DONE,
+        finished_at=timezone.now(),
+        total=counts["rows"],
+        done=counts["rows"],
+        flagged=counts["flagged"],
+        urgent=counts["urgent"],
+        message="",
+    )
+    logger.info("safeguarding screen %s: %d rows, %d flagged, %d urgent",
+                job.pk, counts["rows"], counts["flagged"], counts["urgent"])  # fmt: skip
+    return job
+
+
+def _screen_files_delete(job: ScreenJob) -> None:
+    for field in (job.source, job.result):
+        if field:
+            field.delete(save=False)
+    _screen_job_update(job, source="", result="", deleted_at=timezone.now())
+
+
+def screen_job_download(*, job_id: int, user) -> tuple[File, str]:
+    """The result file, open, and a name to save it as; recorded in the audit log."""
+    job = ScreenJob.objects.get(pk=job_id)
+    if not job.downloadable:
+        raise ScreenJob.DoesNotExist("no result to download")
+    handle = job.result.open("rb")
+    audit_record(user=user, action=AuditAction.DOWNLOAD_SCREEN, target=f"screen:{job.pk}",
+                 detail=f"{job.total} rows, {job.flagged} flagged")  # fmt: skip
+    stem = re.sub(r"[^\w.-]+", "-", job.filename.rsplit(".", 1)[0]).strip("-.")[:80] or "file"
+    return handle, f"{stem}-screened.csv"
+
+
+@transaction.atomic
+def screen_job_delete(*, job_id: int, user) -> ScreenJob:
+    """A lead deletes the upload and its result now (the row and its counts stay). A job
+    still running keeps nothing when it finishes."""
+    job = ScreenJob.objects.select_for_update().get(pk=job_id)
+    if not job.deleted_at:
+        _screen_files_delete(job)
+        audit_record(user=user, action=AuditAction.DELETE_SCREEN, target=f"screen:{job.pk}")
+    return job
+
+
+def screen_jobs_expire(*, now=None, **_kwargs) -> dict | None:
+    """Retention (``tasks.retention.retention_applied``): screens past ``expires_at`` lose
+    their files. Idempotent."""
+    now = now or timezone.now()
+    due = ScreenJob.objects.filter(expires_at__lte=now, deleted_at__isnull=True)
+    deleted = 0
+    for job in due:
+        _screen_files_delete(job)
+        deleted += 1
+    return {"safeguarding_screen_files_deleted": deleted} if deleted else None
+
+
+def screen_jobs_sweep() -> int:
+    """For the sweep: screens whose job was lost (never started, or killed while running)."""
+    overdue = timezone.now() - timedelta(seconds=settings.EVERYVOICE_SWEEP_AFTER_SECONDS)
+    killed = timezone.now() - timedelta(seconds=2 * settings.CELERY_TASK_TIME_LIMIT)
+    ids = ScreenJob.objects.filter(
+        Q(status=ScreenJobStatus.QUEUED, created_at__lte=overdue)
+        | Q(status=ScreenJobStatus.RUNNING, started_at__lte=killed),
+        deleted_at__isnull=True,
+    ).values_list("id", flat=True)
+    return sum(enqueue("everyvoice.safeguarding_screen_file", job_id) for job_id in ids)

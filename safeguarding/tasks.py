@@ -48,3 +48,11 @@ def safeguarding_digest() -> int:
 def safeguarding_retrain() -> str:
     """Queued (on commit) after each decision of the lead: a new model version, active."""
     return services.model_retrain(reason="lead's decisions").version
+
+
+@shared_task(name="everyvoice.safeguarding_screen_file", ignore_result=True, **RETRY)
+def safeguarding_screen_file(job_id: int) -> str:
+    """Queued (on commit) when the lead uploads a past export to screen; idempotent."""
+    job = services.screen_job_run(job_id=job_id)
+    logger.info("safeguarding screen %s: %s", job_id, job.status if job else "gone")
+    return job.status if job else "gone"

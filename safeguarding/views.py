@@ -1,9 +1,10 @@
 """The safeguarding lead's screens in the Wagtail admin. Thin: services and selectors decide."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -13,11 +14,13 @@ from cms.roles import Role, has_role
 from feedback.selectors import text_refs, text_search
 
 from . import selectors, services
-from .forms import AssignForm, CloseForm, HandFlagForm
-from .models import SafeguardingFlag
+from .forms import AssignForm, CloseForm, HandFlagForm, ScreenFileForm
+from .models import SafeguardingFlag, ScreenJob
 from .screen.categories import category_label
 
 SAFEGUARDING_ROLES = (Role.SAFEGUARDING_LEAD, Role.ADMINISTRATOR)
+# Screening a file handles a whole export's raw words at once: the lead(s) only.
+SCREEN_FILE_ROLES = (Role.SAFEGUARDING_LEAD,)
 
 
 def _require(request) -> None:
@@ -151,3 +154,66 @@ def flag_by_hand(request):
         {"form": form, "query": query, "results": results, "chosen": chosen},
         status=400 if form.errors else 200,
     )
+
+
+# --- Screening a past export (a background job) ------------------------------------------------
+
+
+def _require_lead(request) -> None:
+    if not has_role(request.user, *SCREEN_FILE_ROLES):
+        raise PermissionDenied
+
+
+@require_http_methods(["GET", "POST"])
+def screen_file(request):
+    """Upload a past export to screen in the background, and the screens run so far."""
+    _require_lead(request)
+    form = ScreenFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = services.screen_job_create(upload=form.cleaned_data["file"], user=request.user)
+        except ValidationError as exc:
+            form.add_error("file", exc.messages)
+        else:
+            return redirect("safeguarding_admin:screen_job", job.pk)
+    return TemplateResponse(
+        request,
+        "safeguarding/admin/screen_file.html",
+        {
+            "form": form,
+            "jobs": selectors.screen_jobs(),
+            "keep_days": settings.SAFEGUARDING_SCREEN_KEEP_DAYS,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET"])
+def screen_job(request, screen_id: int):
+    """Progress (the page refreshes itself while the job runs), then the summary and the
+    download. Counts only: the words are in the file, whose download is audited."""
+    _require_lead(request)
+    job = get_object_or_404(ScreenJob, pk=screen_id)
+    return TemplateResponse(request, "safeguarding/admin/screen_job.html", {"job": job})
+
+
+@require_http_methods(["GET"])
+def screen_download(request, screen_id: int):
+    _require_lead(request)
+    try:
+        handle, name = services.screen_job_download(job_id=screen_id, user=request.user)
+    except ScreenJob.DoesNotExist as exc:
+        raise Http404("No result to download") from exc
+    # Wagtail's admin views are never cached (Cache-Control: no-store, private).
+    return FileResponse(handle, as_attachment=True, filename=name, content_type="text/csv")
+
+
+@require_POST
+def screen_delete(request, screen_id: int):
+    _require_lead(request)
+    try:
+        job = services.screen_job_delete(job_id=screen_id, user=request.user)
+    except ScreenJob.DoesNotExist as exc:
+        raise Http404("No such screen") from exc
+    messages.success(request, f"The files of screen {job.pk} are deleted.")
+    return redirect("safeguarding_admin:screen_file")

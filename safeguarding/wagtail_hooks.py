@@ -21,6 +21,10 @@ def safeguarding_admin_urls():
         path("<int:flag_id>/assign/", views.flag_assign, name="assign"),
         path("<int:flag_id>/close/", views.flag_close, name="close"),
         path("<int:flag_id>/release/", views.flag_release, name="release"),
+        path("screen/", views.screen_file, name="screen_file"),
+        path("screen/<int:screen_id>/", views.screen_job, name="screen_job"),
+        path("screen/<int:screen_id>/download/", views.screen_download, name="screen_download"),
+        path("screen/<int:screen_id>/delete/", views.screen_delete, name="screen_delete"),
     ]
     return [
         path(
@@ -50,6 +54,19 @@ def safeguarding_menu_item():
         icon_name="warning",
         order=210,
         roles=views.SAFEGUARDING_ROLES,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def screen_file_menu_item():
+    """Just below "Safeguarding": screen a past export in the background (the lead only)."""
+    return RoleMenuItem(
+        "Screen a file",
+        reverse("safeguarding_admin:screen_file"),
+        name="safeguarding-screen-file",
+        icon_name="search",
+        order=211,
+        roles=views.SCREEN_FILE_ROLES,
     )
 
 

@@ -16,6 +16,9 @@ class AuditAction(models.TextChoices):
     ACKNOWLEDGE_SAFEGUARDING = "ack_safeguarding", "Acknowledged a safeguarding flag"
     REVIEW_TAGS = "review_tags", "Decided on tags"
     UNDO_TAG = "undo_tag", "Undid a tag decision"
+    SCREEN_FILE = "screen_file", "Uploaded a file to the safeguarding screen"
+    DOWNLOAD_SCREEN = "download_screen", "Downloaded a safeguarding screen's result"
+    DELETE_SCREEN = "delete_screen", "Deleted a safeguarding screen's files"
 
 
 class AuditEvent(models.Model):

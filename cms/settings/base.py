@@ -366,6 +366,9 @@ SAFEGUARDING_ESCALATE_AFTER_MINUTES = env.int(
 )
 SAFEGUARDING_DEPUTY_EMAILS = env.list("EVERYVOICE_SAFEGUARDING_DEPUTY_EMAILS", default=[])
 SAFEGUARDING_DIGEST_HOUR = env.int("EVERYVOICE_SAFEGUARDING_DIGEST_HOUR", default=8)
+# Files the lead screens from the admin (the upload and its result) are deleted this many days
+# after upload by the hourly retention job, or sooner with the screen's delete button.
+SAFEGUARDING_SCREEN_KEEP_DAYS = env.int("EVERYVOICE_SAFEGUARDING_SCREEN_KEEP_DAYS", default=7)
 
 # --- Logging: ids only, never response text -------------------------------------------------
 LOGGING = {

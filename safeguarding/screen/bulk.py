@@ -1,12 +1,13 @@
 """Bulk screen of a CSV: the contract behind ``manage.py safeguarding_screen`` and the admin job.
 
-Contract (issue #11): read any CSV with a ``text`` column; write every input row, in the same
-order, with its other columns unchanged, plus ``flagged`` (yes/no), ``severity``
-(urgent/concern/empty), ``categories`` (``;``-joined), ``method`` (rules/model/both/empty)
-and ``score`` (the model's probability of a disclosure, 3 decimals). A column of the input
-that has one of those names is replaced. A file that is not a CSV with a ``text`` column is
-refused with an error that names the line; an empty, huge or binary cell is screened like
-any other text and never stops the run.
+Contract (issue #11): read any CSV with a ``text`` column (or, failing that, a ``words``
+column: the engagement team's "responses with tags" export names its texts so); write every
+input row, in the same order, with its other columns unchanged, plus ``flagged`` (yes/no),
+``severity`` (urgent/concern/empty), ``categories`` (``;``-joined), ``method``
+(rules/model/both/empty) and ``score`` (the model's probability of a disclosure, 3
+decimals). A column of the input that has one of those names is replaced. A file that is not
+a CSV with a ``text`` column is refused with an error that names the line; an empty, huge or
+binary cell is screened like any other text and never stops the run.
 
 Pure (no Django): the command and the admin job pass in file objects and a progress callback.
 """
@@ -20,6 +21,9 @@ from typing import IO
 
 OUTPUT_COLUMNS = ("flagged", "severity", "categories", "method", "score")
 TEXT_COLUMN = "text"
+# Read when there is no ``text`` column: insight's responses export (insight/exports.py) calls
+# its texts "words", and the lead screens past exports as they are.
+TEXT_ALIASES = ("words",)
 BATCH = 256  # texts screened together: the model is vectorised, the rules are per text
 MAX_FIELD = 10_000_000  # one cell may be up to 10 MB (csv's default limit is 128 KB)
 
@@ -47,6 +51,15 @@ def _decoded(raw: IO[bytes]) -> Iterator[str]:
         yield text
 
 
+def text_column(header: list[str]) -> int | None:
+    """Where the texts are: the ``text`` column, else the first alias present, else None."""
+    lowered = [h.strip().lower() for h in header]
+    for name in (TEXT_COLUMN, *TEXT_ALIASES):
+        if name in lowered:
+            return lowered.index(name)
+    return None
+
+
 def _rows(raw: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     csv.field_size_limit(MAX_FIELD)
     reader = csv.reader(_decoded(raw), strict=True)
@@ -59,7 +72,7 @@ def _rows(raw: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     except csv.Error as exc:
         raise BulkScreenError(f"the header row is not valid CSV ({exc})", 1) from None
     names = [h.strip() for h in header]
-    if TEXT_COLUMN not in [n.lower() for n in names]:
+    if text_column(header) is None:
         raise BulkScreenError(
             f"the header row has no 'text' column (it has: {', '.join(names) or 'nothing'})", 1
         )
@@ -79,6 +92,33 @@ def _rows(raw: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     return header, rows()
 
 
+def _records(raw: IO[bytes]) -> tuple[list[str], Iterator[list[str]]]:
+    """The header and every non-blank row, each checked against the header's width."""
+    header, rows = _rows(raw)
+
+    def records() -> Iterator[list[str]]:
+        for line, row in rows:
+            if not row:  # a blank line is not a row (as csv.DictReader)
+                continue
+            if len(row) > len(header):
+                raise BulkScreenError(
+                    f"this row has {len(row)} cells but the header has {len(header)} "
+                    "(is a comma in a text missing its quotes?)",
+                    line,
+                )
+            yield row
+
+    return header, records()
+
+
+def check_csv(raw: IO[bytes]) -> int:
+    """Read the whole file as :func:`screen_csv` will, without screening: the number of rows,
+    or :class:`BulkScreenError` naming the first bad line. The admin checks an upload with
+    this before saving it, so the lead hears about a bad line at once, not from a failed job."""
+    _, records = _records(raw)
+    return sum(1 for _ in records)
+
+
 def screen_csv(
     raw: IO[bytes],
     out: IO[str],
@@ -92,9 +132,9 @@ def screen_csv(
     ``method`` and ``score`` (``safeguarding.screen.screen_texts``). Rows are written in
     batches as they are screened, so a huge file never sits in memory twice.
     """
-    header, rows = _rows(raw)
+    header, records = _records(raw)
     lowered = [h.strip().lower() for h in header]
-    text_at = lowered.index(TEXT_COLUMN)
+    text_at = text_column(header)
     keep = [i for i, h in enumerate(lowered) if h not in OUTPUT_COLUMNS]
     writer = csv.writer(out)  # "\r\n" rows: a lone "\r" in a cell gets quoted too
     writer.writerow([header[i] for i in keep] + list(OUTPUT_COLUMNS))
@@ -113,15 +153,7 @@ def screen_csv(
         if progress is not None:
             progress(counts["rows"])
 
-    for line, row in rows:
-        if not row:  # a blank line is not a row (as csv.DictReader)
-            continue
-        if len(row) > len(header):
-            raise BulkScreenError(
-                f"this row has {len(row)} cells but the header has {len(header)} "
-                "(is a comma in a text missing its quotes?)",
-                line,
-            )
+    for row in records:
         batch.append(row)
         if len(batch) >= BATCH:
             flush()
