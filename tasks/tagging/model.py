@@ -8,9 +8,7 @@ stored tagger loads safely and survives scikit-learn upgrades.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -25,7 +23,6 @@ from .text import stems
 CHAR_RANGE = (2, 5)
 CHAR_MIN_DF = 2  # a char n-gram seen once is noise and bloats the stored model
 NO_MODEL_SCORE = -8.0  # decision score used where a label has no classifier
-THREADS = min(2, os.cpu_count() or 1)  # labels fitted side by side (see Linear.fit)
 
 
 def word_ngrams(normalised: str) -> list[str]:
@@ -122,25 +119,22 @@ class Linear:
         min_positives: int,
         weights: np.ndarray | None = None,
         tol: float = 1e-4,
-        threads: int = THREADS,
     ) -> Linear:
         """One classifier per label; `weights` lets a reviewed text count for more than a seed.
 
-        `threads` > 1 fits labels side by side (liblinear releases the GIL, and every label
-        shares the one matrix, so threads cost no copies); `tol` is liblinear's stopping
-        tolerance.
+        `tol` is liblinear's stopping tolerance. Labels are fitted one after another: liblinear
+        seeds the C library's one shared random generator, so threads would make training
+        non-deterministic.
         """
         n_labels = Y.shape[1]
         coef = np.zeros((n_labels, X.shape[1]), dtype=np.float32)
         intercept = np.full(n_labels, NO_MODEL_SCORE)
         has_model = np.zeros(n_labels, dtype=bool)
-        todo = [
-            j
-            for j in range(n_labels)
-            if min_positives <= int(Y[:, j].sum()) < len(Y) and X.shape[1] > 0
-        ]
-
-        def one(j: int) -> tuple[int, np.ndarray, float]:
+        for j in range(n_labels):
+            y = Y[:, j]
+            pos = int(y.sum())
+            if pos < min_positives or pos == len(y) or X.shape[1] == 0:
+                continue
             clf = LogisticRegression(
                 C=C,
                 class_weight="balanced",
@@ -150,17 +144,9 @@ class Linear:
                 max_iter=500,
                 tol=tol,
             )
-            clf.fit(X, Y[:, j], sample_weight=weights)
-            return j, clf.coef_[0], float(clf.intercept_[0])
-
-        if threads > 1 and len(todo) > 1:
-            with ThreadPoolExecutor(threads) as pool:
-                fitted = list(pool.map(one, todo))
-        else:
-            fitted = [one(j) for j in todo]
-        for j, w, b in fitted:
-            coef[j] = w
-            intercept[j] = b
+            clf.fit(X, y, sample_weight=weights)
+            coef[j] = clf.coef_[0]
+            intercept[j] = clf.intercept_[0]
             has_model[j] = True
         return cls(coef, intercept, has_model)
 
