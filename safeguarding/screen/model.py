@@ -8,7 +8,11 @@ there for wording nobody foresaw, so it is built to generalise rather than to me
   ``data/concepts.toml``: word families such as *force* ("knelt on", "sat on", "pinned"),
   *meds* + *withheld* + *duration* ("insulin omitted 3 days"), *prepare* ("gave my cat away",
   "looked up how many"), and every pair of concepts met in the same sentence. A new verb for
-  force in a new sentence still lights up "force&body" and "force&fear".
+  force in a new sentence still lights up "force&body" and "force&fear". Function words
+  (``data/function_words.txt``) are not read alone or in pairs of their own: they carried
+  writing style ("me", "he") rather than meaning.
+- **Ordinary sentences**: each sentence of a multi-sentence ordinary example is an ordinary
+  example too, since texts are also scored sentence by sentence (below).
 - **Heads**: three logistic regressions over the same features: *harm* (urgent or concern vs
   none), *urgent* (urgent vs the rest) and one per category (one-vs-rest over the harms).
 - **Embedded disclosures**: a text is scored whole and sentence by sentence (long sentences in
@@ -43,11 +47,15 @@ from scipy import sparse
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 EXAMPLES_DIR = DATA_DIR / "examples"
 CONCEPTS_FILE = DATA_DIR / "concepts.toml"
+FUNCTION_WORDS_FILE = DATA_DIR / "function_words.txt"
 
 SEVERITIES = ("urgent", "concern", "none")
 MAX_CHARS = 20_000  # read whole; past this a text is read sentence by sentence only
 WINDOW_WORDS, WINDOW_STEP = 60, 40
 CHAR_RANGE = (2, 5)
+# Bump when the features or training change shape, so a stored model of the old shape is
+# not taken for the new one (2: function words dropped, ordinary sentences as examples).
+FEATURES_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +79,7 @@ class Config:
     C: float = 4.0
     char_weight: float = 1.0
     harm_threshold: float = 0.5
-    urgent_threshold: float = 0.35
+    urgent_threshold: float = 0.45
     category_threshold: float = 0.35
 
     def as_dict(self) -> dict:
@@ -129,10 +137,21 @@ _TOKEN_RE = re.compile(r"[a-z0-9']+|£")
 _SENTENCE_RE = re.compile(r"[.!?;\n]+")
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Words the model never reads alone or in pairs of their own (``data/function_words.txt``
+    says why)."""
+    lines = FUNCTION_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
 def analyse(norm: str) -> list[str]:
-    """Word 1-2-grams, the concepts of each sentence, and pairs of them."""
+    """Word 1-2-grams (not of function words alone), the concepts of each sentence, and pairs
+    of them."""
     toks = _TOKEN_RE.findall(norm)
-    feats = toks + [f"{a} {b}" for a, b in itertools.pairwise(toks)]
+    fw = function_words()
+    feats = [t for t in toks if t not in fw]
+    feats += [f"{a} {b}" for a, b in itertools.pairwise(toks) if a not in fw or b not in fw]
     concepts = _concepts()
     for sentence in _SENTENCE_RE.split(norm):
         if not sentence.strip():
@@ -317,7 +336,9 @@ def _version(examples: Sequence[Example], config: Config) -> str:
     from .rules import RULES_FILE  # its spellings shape the normalised text the model reads
 
     h = hashlib.sha256()
+    h.update(FEATURES_VERSION.encode())
     h.update(CONCEPTS_FILE.read_bytes())
+    h.update(FUNCTION_WORDS_FILE.read_bytes())
     h.update(RULES_FILE.read_bytes())
     h.update(json.dumps(config.as_dict(), sort_keys=True).encode())
     for e in examples:
@@ -334,6 +355,28 @@ def _merge(examples: Iterable[Example], decisions: Iterable[Example]) -> list[Ex
     return list(by_text.values())
 
 
+def _ordinary_sentences(data: Sequence[Example], decided: set[str]) -> list[Example]:
+    """The sentences of multi-sentence *ordinary* texts, as ordinary examples of their own.
+
+    Texts are scored sentence by sentence too (``predict``), but the examples are mostly one
+    sentence, so a sentence lifted out of an ordinary complaint ("He gets confused about when
+    to get up.") had never been seen as ordinary and often scored as a disclosure. Only
+    ``none`` texts (not look-alikes, whose parts can be alarming alone; not disclosures, whose
+    other sentences are not the disclosure) from the data files (not the lead's decisions,
+    which are about the text as a whole) are split.
+    """
+    seen = {e.text.strip() for e in data}
+    out = []
+    for e in data:
+        if e.severity == "none" and e.category == "none" and e.text.strip() not in decided:
+            for piece in _SENTENCE_RE.split(e.text):
+                piece = piece.strip()
+                if len(piece.split()) >= 3 and piece not in seen:
+                    seen.add(piece)
+                    out.append(Example(piece, "none", "none", e.voice))
+    return out
+
+
 def train_model(
     decisions: Sequence[Example] = (),
     *,
@@ -347,6 +390,10 @@ def train_model(
 
     config = config or Config()
     data = _merge(training_examples() if examples is None else examples, decisions)
+    version = _version(data, config)
+    counts = {s: sum(e.severity == s for e in data) for s in SEVERITIES}
+    decided = {d.text.strip() for d in decisions}
+    data += _ordinary_sentences(data, decided)
     norm = [normalise(e.text[:MAX_CHARS]) for e in data]
     word, char = _Block.fit("word", norm), _Block.fit("char", norm)
     model = ScreenModel("", config, word, char, ("harm", "urgent"),
@@ -372,9 +419,8 @@ def train_model(
             )
             clf.fit(features, y)
             coef[j], intercept[j] = clf.coef_[0], clf.intercept_[0]
-    counts = {s: sum(e.severity == s for e in data) for s in SEVERITIES}
     return ScreenModel(
-        version=_version(data, config),
+        version=version,
         config=config,
         word=word,
         char=char,
