@@ -4,7 +4,7 @@ Each row is one crafted file from ``tests/hostile_files.py`` (many moof/trun box
 endlessly nested EBML elements, huge Ogg page counts, MP3 garbage, picture bombs, CSVs with a
 million columns, a 100 MB field or NUL bytes) beside an ordinary file of the same kind:
 
-- uploads (audio, photos): the server's whole work for the request: Django's multipart
+- uploads (audio, BSL videos, photos): the server's whole work for the request: Django's multipart
   parser reading the body (spooled to disk above 2.5 MB, as in production), then the upload
   check. The ordinary recording is real-shaped, of the same format, as big as the crafted
   one or 10 minutes long if that is smaller (the most a real upload can cost); the ordinary
@@ -83,6 +83,13 @@ def audio(data: bytes) -> str:
         return f"refused: {exc.code}"
 
 
+def video(data: bytes) -> str:
+    try:
+        return uploads.video_check(_request(data)).content_type
+    except ValidationError as exc:
+        return f"refused: {exc.code}"
+
+
 def photo(data: bytes) -> str:
     try:
         upload = _request(data)
@@ -129,6 +136,19 @@ def cases():
         ]:
             normal = ordinary(min(size, TEN_MINUTES[kind]))
             yield f"{name} {label}", audio, crafted(size), normal
+    # BSL video answers: up to 50 MB, 3 minutes. The crafted containers that reach the video
+    # check (WebM and MP4 are video's formats too), against a 3-minute camera recording at the
+    # browser recorder's 1 Mbit/s (~15 MB) or one as big as the crafted file if smaller.
+    three_minutes = 175 * 30 * 4_030  # just under the limit
+    for size in (10 * MB, 50 * MB):
+        label = f"{size // MB} MB"
+        normal = hf.webm_video_ordinary(min(size, three_minutes))
+        for name, crafted in [
+            ("video webm tiny elements", hf.webm_tiny_elements),
+            ("video webm nested unknown sizes", hf.webm_nested_unknown),
+            ("video mp4 many moof/trun", hf.mp4_many_fragments),
+        ]:
+            yield f"{name} {label}", video, crafted(size - 1024), normal
     ordinary_photo = hf.jpeg_ordinary()
     yield "png bomb 81 MP", photo, hf.png_bomb(9_000, 9_000), ordinary_photo
     # Just under the pixel cap, against a phone photo as big (48 MP phones are common).

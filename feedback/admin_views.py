@@ -1,6 +1,7 @@
 """Staff screens in the Wagtail admin (registered in wagtail_hooks.py): responses, entering a
 paper or phone response on someone's behalf, fast bulk entry of focus-group contributions,
-and downloads of private files. Every view checks the role it needs."""
+summaries of answers signed in BSL, and downloads of private files. Every view checks the role
+it needs, and every view of a person's answer is audited."""
 
 from functools import wraps
 
@@ -15,8 +16,8 @@ from cms.models import AuditAction
 from cms.roles import Role, has_role
 
 from . import selectors, services
-from .forms import BulkContributionsForm, StaffEntryForm
-from .models import Answer, FlipchartPhoto, Response, SurveyPage
+from .forms import BslSummaryForm, BulkContributionsForm, StaffEntryForm
+from .models import Answer, FlipchartPhoto, Response, ResponseStatus, SurveyPage
 from .questions import answer_display
 from .uploads import image_sniff
 from .views import remember_response
@@ -91,7 +92,12 @@ def response_detail(request, response_id: int):
     return render(
         request,
         "feedback/admin/response_detail.html",
-        {"response": response, "survey": survey, "rows": rows},
+        {
+            "response": response,
+            "survey": survey,
+            "rows": rows,
+            "can_summarise": has_role(request.user, *ENTRY_ROLES),
+        },
     )
 
 
@@ -143,6 +149,78 @@ def answer_audio(request, answer_id: int):
         detail=f"response:{answer.response_id}",
     )
     return response
+
+
+@role_required(*READ_ROLES)
+def answer_video(request, answer_id: int):
+    """An answer signed in BSL, for the staff page's player (or to download): private,
+    never cached, and every fetch audited."""
+    answer = get_object_or_404(Answer.objects.select_related("response"), pk=answer_id)
+    ext = answer.video.name.rsplit(".", 1)[-1] if "." in answer.video.name else "bin"
+    response = _private_file(
+        answer.video,
+        answer.video_content_type or "application/octet-stream",
+        f"response-{answer.response.reference}-{answer.question_id[:8]}-bsl.{ext}",
+    )
+    audit_record(
+        user=request.user,
+        action=AuditAction.DOWNLOAD_UPLOAD,
+        target=f"answer:{answer.pk}",
+        detail=f"BSL video, response:{answer.response_id}",
+    )
+    return response
+
+
+@role_required(*ENTRY_ROLES)
+def bsl_queue(request):
+    """Answers signed in BSL waiting for a written summary (the engagement team's queue)."""
+    return render(
+        request,
+        "feedback/admin/bsl_queue.html",
+        {
+            "waiting": list(selectors.bsl_answers_to_summarise()),
+            "done": list(selectors.bsl_answers_summarised()),
+        },
+    )
+
+
+@role_required(*ENTRY_ROLES)
+def bsl_summarise(request, answer_id: int):
+    """Watch an answer signed in BSL and write what the person said in English. Saving queues
+    the same tagging and safeguarding screen as written answers (``answer_summary_save``)."""
+    answer = get_object_or_404(
+        Answer.objects.select_related("response__survey", "summarised_by"), pk=answer_id
+    )
+    if not answer.video or answer.response.status != ResponseStatus.SUBMITTED:
+        raise Http404("No BSL answer to summarise")
+    survey = answer.response.survey.specific
+    question = selectors.survey_question(survey=survey, question_id=answer.question_id)
+    form = BslSummaryForm(request.POST or None, initial={"summary": answer.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_summary_save(
+                answer=answer, summary=form.cleaned_data["summary"], user=request.user
+            )
+        except ValidationError as exc:
+            form.add_error("summary", exc)
+        else:
+            messages.success(
+                request,
+                f"Summary saved for response {answer.response.reference_display}. It will be "
+                "tagged and checked for safeguarding.",
+            )
+            return redirect("feedback_admin:bsl_queue")
+    audit_record(
+        user=request.user,
+        action=AuditAction.VIEW_RESPONSE,
+        target=f"response:{answer.response_id}",
+        detail=f"BSL answer:{answer.pk}",
+    )
+    return render(
+        request,
+        "feedback/admin/bsl_summarise.html",
+        {"answer": answer, "survey": survey, "question": question, "form": form},
+    )
 
 
 @role_required(*READ_ROLES)

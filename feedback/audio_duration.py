@@ -1,6 +1,7 @@
 """How long a recording is, read from its own headers: no decoding and no dependencies.
 
-Pure functions over the file's bytes (an upload is at most 10 MB, so it is read once, whole).
+Pure functions over the file's bytes (an audio upload is at most 10 MB, so it is read once,
+whole; a BSL video answer, up to 50 MB, is memory-mapped from its temporary file instead).
 Each reader returns seconds, or None when the file does not say (a damaged or unusual file):
 the caller then relies on the size limit alone. Formats: WAV, FLAC, Ogg (Opus, Vorbis),
 MP4/M4A, WebM/Matroska (including browser recordings, which carry no duration field: the last
@@ -25,6 +26,7 @@ Every reader is bounded, because anyone can upload a file built to make a parser
 
 from __future__ import annotations
 
+import mmap
 import struct
 import sys
 from array import array
@@ -34,6 +36,9 @@ from array import array
 # ADTS AAC at 96 kHz: 94 frames a second), so 100 fits every real file with room to spare.
 STEPS_PER_SECOND = 100
 STEPS_FIXED = 1_000  # headers, tags, seek tables: what any file has besides its audio
+# Video (BSL answers) has a block per frame as well as the sound's: up to 60 frames a second
+# plus 50 Opus blocks is ~110 elements a second, so 250 leaves the same room to spare.
+VIDEO_STEPS_PER_SECOND = 250
 DEFAULT_MAX_SECONDS = 10 * 60
 
 
@@ -53,8 +58,8 @@ class Budget:
         self.seconds = seconds
 
     @classmethod
-    def for_seconds(cls, seconds: float) -> Budget:
-        return cls(int(STEPS_FIXED + STEPS_PER_SECOND * max(seconds, 1)), seconds)
+    def for_seconds(cls, seconds: float, per_second: int = STEPS_PER_SECOND) -> Budget:
+        return cls(int(STEPS_FIXED + per_second * max(seconds, 1)), seconds)
 
     def step(self) -> None:
         self.left -= 1
@@ -484,11 +489,15 @@ READERS = {
     "audio/webm": webm_seconds,
     "audio/mpeg": mp3_seconds,
     "audio/aac": adts_seconds,
+    # Video answers (BSL) are the same containers: the same bounded readers.
+    "video/webm": webm_seconds,
+    "video/mp4": mp4_seconds,
+    "video/quicktime": mp4_seconds,
 }
 
 
 def duration_seconds(
-    data: bytes, content_type: str, *, max_seconds: float = DEFAULT_MAX_SECONDS
+    data: bytes | mmap.mmap, content_type: str, *, max_seconds: float = DEFAULT_MAX_SECONDS
 ) -> float | None:
     """Seconds of audio in ``data`` (sniffed as ``content_type``), or None when unknown.
 
@@ -498,8 +507,9 @@ def duration_seconds(
     reader = READERS.get(content_type)
     if reader is None:
         return None
+    per_second = VIDEO_STEPS_PER_SECOND if content_type.startswith("video/") else STEPS_PER_SECOND
     try:
-        return reader(data, Budget.for_seconds(max_seconds))
+        return reader(data, Budget.for_seconds(max_seconds, per_second))
     except TooComplex:
         raise
     except (ValueError, IndexError, struct.error, KeyError, OverflowError):

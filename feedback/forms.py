@@ -113,3 +113,38 @@ class BulkContributionsForm(forms.Form):
     words = forms.ChoiceField(
         choices=WordsKind.choices, initial=WordsKind.OWN_WORDS, label="Words for other lines"
     )
+
+
+class BslVideoForm(forms.Form):
+    """An answer signed in BSL: one video, recorded on the page or chosen from the device.
+
+    ``has_video``: a video is already kept, so sending none keeps it."""
+
+    video = forms.FileField(required=False)
+
+    def __init__(self, *args, has_video: bool = False, **kwargs):
+        self.has_video = has_video
+        super().__init__(*args, **kwargs)
+
+    def clean_video(self):
+        from .uploads import video_check
+
+        video = self.cleaned_data.get("video")
+        if video:
+            video_check(video)
+        elif not self.has_video:
+            raise forms.ValidationError("Record a video of your answer, or choose a video file")
+        return video
+
+
+class BslSummaryForm(forms.Form):
+    """Staff: what the person signed, written in plain English (it is tagged and screened)."""
+
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=10_000,
+        error_messages={
+            "required": "Write a summary of what the person signed",
+            "max_length": "The summary must be 10,000 characters or fewer",
+        },
+    )

@@ -210,18 +210,44 @@ def answer_audio_path(instance: "Answer", filename: str) -> str:
     return f"audio/{filename}"
 
 
+def answer_video_path(instance: "Answer", filename: str) -> str:
+    # The name is chosen by the service (random); never the uploader's file name.
+    return f"video/{filename}"
+
+
 class Answer(models.Model):
-    """The answer to one question. ``value`` is None when the person skipped the question."""
+    """The answer to one question. ``value`` is None when the person skipped the question.
+
+    An answer signed in BSL is a private video; ``text`` stays empty until a staff member
+    watches it and writes a summary, which is then what tagging, screening and insight read.
+    """
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question_id = models.CharField(max_length=64)
     question_type = models.CharField(max_length=32)
     value = models.JSONField(null=True, blank=True)
-    text = models.TextField(blank=True, help_text="The person's own words, for tagging.")
+    text = models.TextField(
+        blank=True,
+        help_text="The person's own words, for tagging (for a BSL video answer, the staff "
+        "member's written summary of it).",
+    )
     audio = models.FileField(
         storage=get_private_storage, upload_to=answer_audio_path, blank=True, max_length=200
     )
     audio_content_type = models.CharField(max_length=64, blank=True)
+    video = models.FileField(
+        storage=get_private_storage, upload_to=answer_video_path, blank=True, max_length=200
+    )
+    video_content_type = models.CharField(max_length=64, blank=True)
+    summarised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who wrote the summary of a BSL video answer.",
+    )
+    summarised_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -239,6 +265,16 @@ class Answer(models.Model):
     @property
     def skipped(self) -> bool:
         return self.value is None
+
+    def files_delete(self) -> int:
+        """Delete the person's recordings (audio, BSL video) from private storage; the row is
+        the caller's to update or delete. Returns how many files went."""
+        deleted = 0
+        for file in (self.audio, self.video):
+            if file:
+                file.delete(save=False)
+                deleted += 1
+        return deleted
 
 
 class SpeakerGroup(models.TextChoices):

@@ -9,6 +9,8 @@ values are small JSON objects, the same shape for every response:
     {"face": 4} / {"dont_know": true}  faces scale
     {"text": "..."}                    short and long text (also copied to Answer.text)
     {"audio": true}                    audio (the file is on the Answer)
+    {"bsl_video": true}                signed in BSL (the video is on the Answer; its text is
+                                       the staff member's summary, once written)
     {"rating": "good", "why": "..."}   Friends and Family Test
     {"rather_not_say": true}           any choice-like question
     None                               skipped
@@ -24,6 +26,8 @@ from django.utils.translation import ngettext
 from .pictures import FACE_PICTURES, picture_url
 
 RATHER_NOT_SAY = "rather_not_say"
+BSL_VIDEO = "bsl_video"
+BSL_VIDEO_LABEL = "A video in British Sign Language (BSL)"
 DONT_KNOW = "dont_know"
 RATHER_NOT_SAY_LABEL = "I'd rather not say"
 
@@ -209,10 +213,15 @@ class QuestionForm(forms.Form):
 
     question: Question
 
-    def __init__(self, *args, question: Question, has_audio: bool = False, **kwargs):
+    def __init__(
+        self, *args, question: Question, has_audio: bool = False, has_video: bool = False, **kwargs
+    ):
         self.question = question
         self.has_audio = has_audio
         super().__init__(*args, **kwargs)
+        if has_video:
+            # The answer signed in BSL is kept when the box is left empty.
+            self.fields["answer"].required = False
 
     def clean(self):
         cleaned = super().clean()
@@ -295,9 +304,11 @@ class QuestionFormBuilder:
         return type("QuestionForm", (QuestionForm,), fields)
 
 
-def form_for(question: Question, *, has_audio: bool = False, **kwargs) -> QuestionForm:
+def form_for(
+    question: Question, *, has_audio: bool = False, has_video: bool = False, **kwargs
+) -> QuestionForm:
     return QuestionFormBuilder(question).get_form_class()(
-        question=question, has_audio=has_audio, **kwargs
+        question=question, has_audio=has_audio, has_video=has_video, **kwargs
     )
 
 
@@ -378,4 +389,6 @@ def answer_display(question: Question, value: dict | None, *, has_audio: bool = 
         return labels.get(value["choice"], value["choice"])
     if value.get("audio"):
         return "A recording" if has_audio else "Not answered"
+    if value.get(BSL_VIDEO):
+        return BSL_VIDEO_LABEL
     return "Not answered"

@@ -375,3 +375,25 @@ def text_tags(targets: Iterable[str]) -> dict[str, list[TextTag]]:
         for target, tags in fn(targets).items():
             found.setdefault(target, []).extend(tags)
     return found
+
+
+def bsl_answers_to_summarise() -> QuerySet[Answer]:
+    """Sent answers signed in BSL that nobody has summarised yet, oldest first: until then
+    they have no words to tag or screen."""
+    return (
+        Answer.objects.filter(response__status=ResponseStatus.SUBMITTED, text="")
+        .exclude(video="")
+        .select_related("response__survey")
+        .order_by("response__submitted_at", "pk")
+    )
+
+
+def bsl_answers_summarised(*, limit: int = 20) -> QuerySet[Answer]:
+    """The latest summarised BSL answers (to check or correct a summary)."""
+    return (
+        Answer.objects.filter(response__status=ResponseStatus.SUBMITTED)
+        .exclude(video="")
+        .exclude(text="")
+        .select_related("response__survey", "summarised_by")
+        .order_by("-summarised_at", "-pk")[:limit]
+    )

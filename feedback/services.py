@@ -34,10 +34,10 @@ from .models import (
     Voice,
     WordsKind,
 )
-from .questions import Question
+from .questions import BSL_VIDEO, Question
 from .reference import reference_generate
 from .signals import responses_changed
-from .uploads import audio_check
+from .uploads import audio_check, video_check
 
 logger = logging.getLogger(__name__)
 
@@ -140,12 +140,81 @@ def answer_save(
             answer.audio_content_type = sniffed.content_type
         if answer.audio:
             value = {"audio": True}
+    if answer.video:
+        if value is None:
+            # Continue with the box left empty keeps the answer signed in BSL (and its
+            # summary, if staff wrote one already).
+            value, text = answer.value, answer.text
+        else:
+            _video_drop(answer)  # words written instead replace the video
     answer.value = value
     answer.text = text
     # The response row is locked above, so it exists: no need to query it again to check.
     answer.full_clean(exclude=["response"], validate_unique=False, validate_constraints=False)
     answer.save()
     response.save(update_fields=["updated_at"])
+    return answer
+
+
+def _video_drop(answer: Answer) -> None:
+    answer.video.delete(save=False)
+    answer.video = ""
+    answer.video_content_type = ""
+    answer.summarised_by = None
+    answer.summarised_at = None
+
+
+@transaction.atomic
+def answer_video_save(*, response: Response, question: Question, video: UploadedFile) -> Answer:
+    """Save (or replace) an answer signed in BSL: the video, checked by its content (type,
+    size, length; ``uploads.video_check``), kept in private storage under a random name.
+
+    It replaces any written answer to the question: the words to tag come later, from the
+    staff member who watches it (``answer_summary_save``)."""
+    if not question.bsl_answer:
+        raise ValidationError("This question does not take an answer in BSL.", code="no_bsl")
+    sniffed = video_check(video)
+    _draft_required(response)
+    answer = Answer.objects.filter(response=response, question_id=question.id).first()
+    if answer is None:
+        answer = Answer(response=response, question_id=question.id)
+    answer.response = response
+    answer.question_type = question.type
+    if answer.video:
+        _video_drop(answer)
+    answer.video.save(f"{uuid.uuid4().hex}{sniffed.extension}", video, save=False)
+    answer.video_content_type = sniffed.content_type
+    answer.value = {BSL_VIDEO: True}
+    answer.text = ""
+    answer.full_clean(exclude=["response"], validate_unique=False, validate_constraints=False)
+    answer.save()
+    response.save(update_fields=["updated_at"])
+    logger.info("BSL video answer %s saved for response %s", answer.pk, response.pk)
+    return answer
+
+
+@transaction.atomic
+def answer_summary_save(*, answer: Answer, summary: str, user) -> Answer:
+    """A staff member's written summary of an answer signed in BSL. It becomes the answer's
+    text, so it is tagged and screened exactly as written answers are: the same job
+    (``everyvoice.tag_response``, on commit) re-tags and re-screens the whole response. The
+    response's ``tagged_at`` is cleared first so the sweep re-queues it if the job is lost."""
+    answer = Answer.objects.select_for_update().select_related("response").get(pk=answer.pk)
+    if not answer.video:
+        raise ValidationError("This answer has no BSL video to summarise.", code="no_video")
+    if answer.response.status != ResponseStatus.SUBMITTED:
+        raise ValidationError("Only sent answers are summarised.", code="not_submitted")
+    summary = summary.strip()
+    if not summary:
+        raise ValidationError("Write a summary of what the person signed.", code="empty")
+    answer.text = summary
+    answer.summarised_by = user
+    answer.summarised_at = timezone.now()
+    answer.full_clean(exclude=["response"], validate_unique=False, validate_constraints=False)
+    answer.save(update_fields=["text", "summarised_by", "summarised_at", "updated_at"])
+    Response.objects.filter(pk=answer.response_id).update(tagged_at=None)
+    enqueue_on_commit(TAG_RESPONSE_TASK, answer.response_id)
+    logger.info("BSL answer %s summarised; response %s queued", answer.pk, answer.response_id)
     return answer
 
 
@@ -227,13 +296,8 @@ _ABOUT_YOU_CLEARED = {
 }
 
 
-def _audio_delete(answers: Iterable[Answer]) -> int:
-    deleted = 0
-    for answer in answers:
-        if answer.audio:
-            answer.audio.delete(save=False)
-            deleted += 1
-    return deleted
+def _files_delete(answers: Iterable[Answer]) -> int:
+    return sum(answer.files_delete() for answer in answers)
 
 
 def _text_removed(value: dict | None) -> dict | None:
@@ -250,17 +314,22 @@ def _text_removed(value: dict | None) -> dict | None:
 @transaction.atomic
 def response_anonymise(*, response: Response) -> bool:
     """Remove everything that could say who answered or what they wrote in their own words:
-    free text, recordings, 'about you' and contact details. Choices, faces and ratings stay
-    (they only count). Tags stay (they are codes) but lose their evidence, which quotes the
-    text. Idempotent: returns False when there was nothing left to remove."""
+    free text, recordings and BSL videos, 'about you' and contact details. Choices, faces and
+    ratings stay (they only count). Tags stay (they are codes) but lose their evidence, which
+    quotes the text. Idempotent: returns False when there was nothing left to remove."""
     changed = False
     answers = list(response.answers.all())
     for answer in answers:
-        if answer.text or answer.audio or _text_removed(answer.value) != answer.value:
-            if answer.audio:
-                answer.audio.delete(save=False)
+        has_files = bool(answer.audio or answer.video)
+        if answer.text or has_files or _text_removed(answer.value) != answer.value:
+            answer.files_delete()
             Answer.objects.filter(pk=answer.pk).update(
-                text="", audio="", audio_content_type="", value=_text_removed(answer.value)
+                text="",
+                audio="",
+                audio_content_type="",
+                video="",
+                video_content_type="",
+                value=_text_removed(answer.value),
             )
             changed = True
     for name, cleared in _ABOUT_YOU_CLEARED.items():
@@ -287,7 +356,7 @@ def response_withdraw(*, response: Response) -> Response:
     """
     response = Response.objects.select_for_update().get(pk=response.pk)
     answers = list(response.answers.all())
-    _audio_delete(answers)
+    _files_delete(answers)
     response.tags.all().delete()  # answer tags go with their answers (cascade)
     response.answers.all().delete()
     for name, cleared in _ABOUT_YOU_CLEARED.items():

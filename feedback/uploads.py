@@ -1,4 +1,4 @@
-"""Checks for uploaded files: audio answers and flipchart photos.
+"""Checks for uploaded files: audio answers, BSL video answers and flipchart photos.
 
 The type is decided by the file's first bytes, never by its name or the browser's claimed
 content type, and the size is checked before anything else is read. Pure functions apart
@@ -6,6 +6,8 @@ from reading the upload.
 """
 
 import io
+import mmap
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,12 +18,16 @@ from django.template.defaultfilters import filesizeformat
 from .audio_duration import TooComplex, duration_seconds
 
 MAX_AUDIO_BYTES = 10 * 1024 * 1024
+# A BSL answer of the longest length allowed (3 minutes) recorded in the browser is ~25 MB at
+# the recorder's 1 Mbit/s; 50 MB leaves room for a phone's own camera app at a lower quality.
+MAX_VIDEO_BYTES = 50 * 1024 * 1024
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 # 60 megapixels: above any phone's usual photo, below what would exhaust memory when the
 # photo is re-saved without its metadata.
 MAX_PHOTO_PIXELS = 60_000_000
 # Where a checked upload keeps what its one read found, for the next check of the same upload.
 _AUDIO_CHECKED = "_everyvoice_audio_checked"
+_VIDEO_CHECKED = "_everyvoice_video_checked"
 _PHOTO_CHECKED = "_everyvoice_photo_checked"
 _ORIENTATION = 0x0112  # the EXIF tag that says which way up the camera was
 
@@ -56,6 +62,18 @@ def audio_sniff(head: bytes) -> Sniffed | None:
         return Sniffed("audio/mpeg", ".mp3")
     if head.startswith(b"fLaC"):
         return Sniffed("audio/flac", ".flac")
+    return None
+
+
+def video_sniff(head: bytes) -> Sniffed | None:
+    """The video formats browsers record (WebM, MP4) and phones save (MP4, QuickTime MOV)."""
+    if head.startswith(b"\x1a\x45\xdf\xa3") and (b"webm" in head or b"matroska" in head):
+        return Sniffed("video/webm", ".webm")
+    if head[4:8] == b"ftyp":
+        if head[8:12] == b"qt  ":
+            return Sniffed("video/quicktime", ".mov")
+        if head[8:12] not in (b"heic", b"heix", b"mif1", b"msf1", b"avif", b"M4A "):
+            return Sniffed("video/mp4", ".mp4")
     return None
 
 
@@ -112,6 +130,83 @@ def audio_check(file) -> Sniffed:
             params={"limit": _spoken_length(limit), "length": _spoken_length(seconds)},
         )
     setattr(file, _AUDIO_CHECKED, sniffed)
+    return sniffed
+
+
+@contextmanager
+def _upload_bytes(file, limit: int):
+    """The upload's bytes, read at most once: a file Django spooled to disk (anything over
+    FILE_UPLOAD_MAX_MEMORY_SIZE) is memory-mapped, so a 50 MB video is never copied into
+    memory; a small one in memory is read as it is."""
+    mapped = None
+    try:
+        fileno = file.file.fileno()
+        mapped = mmap.mmap(fileno, 0, access=mmap.ACCESS_READ)
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        mapped = None
+    try:
+        if mapped is not None:
+            yield mapped
+        else:
+            file.seek(0)
+            yield file.read(limit + 1)
+    finally:
+        if mapped is not None:
+            mapped.close()
+        file.seek(0)
+
+
+def video_check(file) -> Sniffed:
+    """Raise a ValidationError a person can act on, or say what the BSL video is.
+
+    The same order and the same bounded readers as audio (``audio_check``): the size before
+    anything is read, the type by the file's first bytes (never its name or the browser's
+    claim), then its length from the container's own headers, walking at most a budget of
+    structures (``audio_duration``); a file with more structure than a real video of the
+    longest length allowed is refused as unreadable, quickly."""
+    checked = getattr(file, _VIDEO_CHECKED, None)
+    if checked is not None:
+        return checked
+    if file.size > MAX_VIDEO_BYTES:
+        raise ValidationError(
+            "The video must be smaller than 50 MB. It is %(size)s. Try a shorter video, "
+            "or record it on this page.",
+            code="too_big",
+            params={"size": filesizeformat(file.size)},
+        )
+    if file.size == 0:
+        raise ValidationError("The video is empty. Try recording again.", code="empty")
+    limit = settings.EVERYVOICE_MAX_VIDEO_SECONDS
+    with _upload_bytes(file, MAX_VIDEO_BYTES) as data:
+        sniffed = video_sniff(bytes(data[:64]))
+        if sniffed is None:
+            raise ValidationError(
+                "The file must be a video (for example MP4, MOV or WEBM).", code="not_video"
+            )
+        try:
+            seconds = duration_seconds(data, sniffed.content_type, max_seconds=limit)
+        except TooComplex as exc:
+            raise ValidationError(
+                "We could not read this video. Try recording it again on this page, "
+                "or save it as MP4.",
+                code="unreadable",
+            ) from exc
+    if seconds is None:
+        # Unlike a sound file, a video's length is the limit that matters (its size says
+        # little): one whose container does not say how long it is is not taken.
+        raise ValidationError(
+            "We could not read how long this video is. Try recording it again on this page, "
+            "or save it as MP4.",
+            code="unreadable",
+        )
+    if seconds > limit:
+        raise ValidationError(
+            "The video must be %(limit)s long or shorter. It is %(length)s long. "
+            "Try a shorter video.",
+            code="too_long",
+            params={"limit": _spoken_length(limit), "length": _spoken_length(seconds)},
+        )
+    setattr(file, _VIDEO_CHECKED, sniffed)
     return sniffed
 
 

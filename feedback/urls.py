@@ -11,6 +11,7 @@ urlpatterns = [
     path("survey/<int:survey_id>/continue/", views.carry_on, name="carry_on"),
     path("survey/<int:survey_id>/who/", views.who, name="who"),
     path("survey/<int:survey_id>/question/<slug:question_id>/", views.question, name="question"),
+    path("bsl-answer/<int:survey_id>/<slug:question_id>/", views.bsl_answer, name="bsl_answer"),
     path("survey/<int:survey_id>/about-you/<slug:step>/", views.about, name="about"),
     path("survey/<int:survey_id>/check/", views.check, name="check"),
     path("survey/<int:survey_id>/sent/", views.done, name="done"),

@@ -5,6 +5,7 @@ saved on the server on each Continue, so back, refresh, a closed tab or a lost s
 nothing (the reference code brings it all back).
 """
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -194,14 +195,17 @@ def question(request, survey_id: int, question_id: str):
     # A POST needs the stored answer only to know if a recording is kept (audio questions).
     stored = (
         response.answers.filter(question_id=q.id).first()
-        if request.method == "GET" or q.type == "audio"
+        if request.method == "GET" or q.type == "audio" or q.bsl_answer
         else None
     )
     has_audio = bool(stored and stored.audio)
+    has_video = bool(stored and stored.video)
     if request.method == "POST":
         if not ratelimit.hit(request, ratelimit.ANSWER):
             return _rate_limited(request)
-        form = form_for(q, has_audio=has_audio, data=request.POST, files=request.FILES)
+        form = form_for(
+            q, has_audio=has_audio, has_video=has_video, data=request.POST, files=request.FILES
+        )
         if form.is_valid():
             value, text = answer_from_form(q, form.cleaned_data)
             services.answer_save(
@@ -214,7 +218,12 @@ def question(request, survey_id: int, question_id: str):
             _help_now_check(request, response, text)
             return redirect(_next_url(request, survey, steps, q.id))
     else:
-        form = form_for(q, has_audio=has_audio, initial=form_initial(q, stored and stored.value))
+        form = form_for(
+            q,
+            has_audio=has_audio,
+            has_video=has_video,
+            initial=form_initial(q, stored and stored.value),
+        )
     current = form["answer"].value() if q.type != "audio" else None
     if q.type == "multiple_choice":
         current = current or []
@@ -230,10 +239,63 @@ def question(request, survey_id: int, question_id: str):
             current=current,
             why=form["why"].value() if "why" in form.fields else "",
             has_audio=has_audio,
+            has_video=has_video,
             errors=_errors(form, {"answer": anchor, "why": "why"}),
             back_url=_back_url(request, survey, steps, q.id),
             change=bool(request.GET.get("change")),
             total=sum(1 for s in steps if s.kind == "question"),
+            help_now=_help_now(request, response),
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def bsl_answer(request, survey_id: int, question_id: str):
+    """Sign your answer in BSL: record a video with the camera (survey.js) or choose one.
+
+    Its own page, under its own path (``/bsl-answer/``), so only this page takes a request
+    the size of a video (cms.middleware.RequestSizeLimitMiddleware, deploy/nginx.conf). A
+    refused video changes nothing stored: any answer given before is kept."""
+    survey, response, bounce = _survey_and_draft(request, survey_id)
+    if bounce:
+        return bounce
+    questions = selectors.survey_questions(survey=survey)
+    q = selectors.survey_question(survey=survey, question_id=question_id, questions=questions)
+    if q is None or not q.bsl_answer:
+        raise Http404("No such question")
+    steps = _steps(survey, response, questions)
+    stored = response.answers.filter(question_id=q.id).first()
+    has_video = bool(stored and stored.video)
+    if request.method == "POST":
+        if not ratelimit.hit(request, ratelimit.ANSWER):
+            return _rate_limited(request)
+        form = forms.BslVideoForm(request.POST, request.FILES, has_video=has_video)
+        if form.is_valid():
+            if form.cleaned_data["video"]:
+                services.answer_video_save(
+                    response=response, question=q, video=form.cleaned_data["video"]
+                )
+            return redirect(_next_url(request, survey, steps, q.id))
+    else:
+        form = forms.BslVideoForm(has_video=has_video)
+    change = bool(request.GET.get("change") or request.POST.get("change"))
+    question_url = reverse("feedback:question", args=[survey.pk, q.id])
+    return render(
+        request,
+        "feedback/bsl_answer.html",
+        _context(
+            survey,
+            response,
+            form=form,
+            q=q,
+            has_video=has_video,
+            errors=_errors(form, {"video": "video"}),
+            back_url=question_url + ("?change=1" if change else ""),
+            write_url=question_url + ("?change=1" if change else ""),
+            change=change,
+            total=sum(1 for s in steps if s.kind == "question"),
+            max_minutes=settings.EVERYVOICE_MAX_VIDEO_SECONDS // 60,
+            max_seconds=settings.EVERYVOICE_MAX_VIDEO_SECONDS,
             help_now=_help_now(request, response),
         ),
     )

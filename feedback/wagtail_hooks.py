@@ -38,6 +38,9 @@ def feedback_admin_urls():
         path("surveys/<int:survey_id>/enter/", admin_views.survey_enter, name="survey_enter"),
         path("responses/<int:response_id>/", admin_views.response_detail, name="response_detail"),
         path("answers/<int:answer_id>/audio/", admin_views.answer_audio, name="answer_audio"),
+        path("answers/<int:answer_id>/video/", admin_views.answer_video, name="answer_video"),
+        path("bsl/", admin_views.bsl_queue, name="bsl_queue"),
+        path("bsl/<int:answer_id>/", admin_views.bsl_summarise, name="bsl_summarise"),
         path("flipcharts/<int:photo_id>/", admin_views.flipchart_photo, name="flipchart_photo"),
         path(
             "focus-groups/<int:session_id>/bulk/",
@@ -56,6 +59,17 @@ def survey_responses_menu_item():
         icon_name="form",
         order=205,
         roles=READ_ROLES,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def bsl_queue_menu_item():
+    return RoleMenuItem(
+        "BSL answers",
+        reverse("feedback_admin:bsl_queue"),
+        icon_name="media",
+        order=206,
+        roles=admin_views.ENTRY_ROLES,
     )
 
 

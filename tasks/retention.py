@@ -77,8 +77,7 @@ def _responses_delete(responses) -> int:
     deleted = 0
     for response in responses.prefetch_related("answers"):
         for answer in response.answers.all():
-            if answer.audio:
-                answer.audio.delete(save=False)
+            answer.files_delete()  # recordings and BSL videos
         response.delete()
         deleted += 1
     return deleted

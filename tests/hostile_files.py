@@ -102,6 +102,20 @@ def webm_ordinary(size: int) -> bytes:
     return bytes(out)
 
 
+def webm_video_ordinary(size: int, frame: int = 4_000) -> bytes:
+    """A browser-recorded camera video (a BSL answer): clusters of unknown size, a second
+    each, 30 frames a second of ``frame`` bytes (~1 Mbit/s, the recorder's setting)."""
+    out, t = bytearray(_webm_head()), 0
+    while len(out) < size:
+        blocks = b"".join(
+            _ebml(0xA3, b"\x81" + struct.pack(">h", i * 33) + b"\x80" + bytes(frame))
+            for i in range(30)
+        )
+        out += bytes.fromhex("1F43B675") + _UNKNOWN + _ebml(0xE7, t.to_bytes(4, "big")) + blocks
+        t += 1000
+    return bytes(out)
+
+
 def webm_tiny_elements(size: int) -> bytes:
     """One unknown-size cluster full of the smallest elements there are (2 bytes each)."""
     head = _webm_head() + bytes.fromhex("1F43B675") + _UNKNOWN

@@ -23,13 +23,14 @@ from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from cms.models import Collaborative
 from cms.roles import Role
 from feedback import selectors, services
-from feedback.models import FlipchartPhoto
+from feedback.models import FlipchartPhoto, Response, ResponseStatus
 from tests.feedback.factories import FocusGroupSessionFactory, staff_user, survey_page
 from tests.feedback.test_admin import photo_bytes
 
@@ -151,6 +152,7 @@ BY_NAME: dict[str, dict] = {
     "feedback:carry_on": JOURNEY,
     "feedback:who": JOURNEY,
     "feedback:question": JOURNEY,
+    "feedback:bsl_answer": JOURNEY,
     "feedback:about": JOURNEY,
     "feedback:check": JOURNEY,
     "feedback:done": JOURNEY,
@@ -161,6 +163,9 @@ BY_NAME: dict[str, dict] = {
     "feedback_admin:survey_responses": RESPONSES,
     "feedback_admin:response_detail": RESPONSES,
     "feedback_admin:answer_audio": RESPONSES,
+    "feedback_admin:answer_video": RESPONSES,
+    "feedback_admin:bsl_queue": ENTRY,
+    "feedback_admin:bsl_summarise": ENTRY,
     "feedback_admin:flipchart_photo": RESPONSES,
     "feedback_admin:survey_enter": ENTRY,
     "feedback_admin:focus_group_bulk": ENTRY,
@@ -371,6 +376,12 @@ def world(django_user_model, settings, tmp_path):
         value=None,
         audio=SimpleUploadedFile("me.webm", b"\x1a\x45\xdf\xa3" + b"\x00" * 50),
     )
+    # The same answer also holds a BSL video, and the response is sent, so the BSL summary
+    # pages and the video have something to show.
+    answer.video.save("bsl.webm", ContentFile(b"\x1a\x45\xdf\xa3webm" + b"\x00" * 50))
+    answer.video_content_type = "video/webm"
+    answer.save()
+    Response.objects.filter(pk=response.pk).update(status=ResponseStatus.SUBMITTED)
     session = FocusGroupSessionFactory(consultation=survey.get_parent().specific)
     photo = FlipchartPhoto.objects.create(
         session=session, image=SimpleUploadedFile("f.png", photo_bytes("PNG"))
@@ -426,9 +437,14 @@ def test_every_role_sees_exactly_what_the_matrix_says(client, world):
             continue
         checks.append((url, route, expected))
     # Private uploads have no public URL, whatever the role.
-    for path in (world["answer"].audio.name, world["photo"].image.name):
+    for path in (
+        world["answer"].audio.name,
+        world["answer"].video.name,
+        world["photo"].image.name,
+    ):
         checks.append((f"/media/{path}", "MEDIA_URL", MISSING))
     checks.append(("/media/audio/any.webm", "MEDIA_URL", MISSING))
+    checks.append(("/media/video/any.webm", "MEDIA_URL", MISSING))
 
     # Signing out (Wagtail's admin logs out on GET) last, so it cannot hide what follows.
     checks.sort(key=lambda check: ("logout" in check[0], check[0] == "/admin/logout/"))

@@ -287,6 +287,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The longest audio answer accepted, where the file says how long it is (feedback/uploads.py).
 EVERYVOICE_MAX_AUDIO_SECONDS = env.int("EVERYVOICE_MAX_AUDIO_SECONDS", default=10 * 60)
+# The longest answer signed in BSL (a video) accepted; its length must be readable.
+EVERYVOICE_MAX_VIDEO_SECONDS = env.int("EVERYVOICE_MAX_VIDEO_SECONDS", default=3 * 60)
 # Audio answers may be up to 10 MB; anything bigger is refused before it is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
 # The largest request body taken at all, by path, checked before the body is read
@@ -297,6 +299,8 @@ EVERYVOICE_MAX_REQUEST_BYTES = env.int("EVERYVOICE_MAX_REQUEST_BYTES", default=1
 _SURVEY_REQUEST_BYTES = env.int("EVERYVOICE_MAX_SURVEY_REQUEST_BYTES", default=11 * 1024 * 1024)
 EVERYVOICE_MAX_REQUEST_BYTES_BY_PATH = [
     ("/survey/", _SURVEY_REQUEST_BYTES),
+    # An answer signed in BSL: one video (50 MB, feedback/uploads.py) and its form.
+    ("/bsl-answer/", env.int("EVERYVOICE_MAX_BSL_REQUEST_BYTES", default=51 * 1024 * 1024)),
     # The panel's check page takes spoken reasons: the same cap as one audio answer.
     ("/check/", _SURVEY_REQUEST_BYTES),
     ("/admin/", env.int("EVERYVOICE_MAX_STAFF_REQUEST_BYTES", default=12 * 1024 * 1024)),

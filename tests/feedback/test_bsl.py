@@ -3,24 +3,33 @@ with captions and a transcript) and answers signed in BSL (a private video, summ
 staff, then tagged and screened like written answers)."""
 
 import re
+import time
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from wagtail.documents import get_document_model
 
-from feedback import selectors
+from cms.models import AuditAction, AuditEvent
+from cms.roles import Role
+from feedback import selectors, services
 from feedback.blocks import BslVideoBlock
-from feedback.models import Response
-from tests.feedback.factories import survey_page
+from feedback.models import Answer, Response, ResponseStatus
+from insight.filters import insight_answers, insight_tags
+from safeguarding.models import FlagSeverity, SafeguardingFlag
+from tasks.models import Tag
+from tests import hostile_files as hf
+from tests.feedback.factories import staff_user, survey_page
 
 pytestmark = pytest.mark.django_db
 
 DEMO = Path(__file__).resolve().parents[2] / "languages" / "data" / "demo"
 VIDEO = (DEMO / "bsl-intro.webm").read_bytes()  # a real browser (MediaRecorder) video
 TRANSCRIPT = "What would make your health check better?"
+MB = 1_000_000
 
 
 def document(title: str, name: str):
@@ -96,3 +105,266 @@ def test_a_bsl_video_needs_captions_and_a_transcript(bsl_docs):
         block.clean(block.to_python({"video": None, "captions": captions.pk, "transcript": ""}))
     empty = block.clean(block.to_python({}))
     assert empty.get("video") is None
+
+
+# --- answers signed in BSL: the participant ------------------------------------------------
+
+
+@pytest.fixture
+def private(settings):
+    """Where private uploads are (the storage is set up once per process)."""
+    from feedback.storage import private_storage
+
+    return Path(private_storage.location)
+
+
+def bsl_url(survey, q) -> str:
+    return f"/bsl-answer/{survey.pk}/{q.id}/"
+
+
+def upload(data: bytes, name: str = "answer.webm") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type="video/webm")
+
+
+def test_participant_signs_their_answer_in_bsl_and_sends_it(
+    private, settings, django_capture_on_commit_callbacks, queued
+):
+    survey = bsl_survey()
+    client = Client()
+    response = start(client, survey)
+    q = first_question(survey)
+    page = client.get(f"/survey/{survey.pk}/question/{q.id}/").content.decode()
+    assert f'href="{bsl_url(survey, q)}"' in page
+    assert "Sign your answer in British Sign Language (BSL) instead" in page
+    form = client.get(bsl_url(survey, q)).content.decode()
+    assert 'enctype="multipart/form-data"' in form and 'name="video"' in form
+    assert 'accept="video/*' in form and 'data-ev-kind="video"' in form
+    assert 'data-ev-max-seconds="180"' in form and "3 minutes or shorter" in form
+
+    got = client.post(bsl_url(survey, q), {"video": upload(VIDEO, "Jo Bloggs signing.webm")})
+    assert got.status_code == 302
+    assert (
+        got["Location"]
+        == f"/survey/{survey.pk}/question/{selectors.survey_questions(survey=survey)[1].id}/"
+    )
+    answer = Answer.objects.get(response=response, question_id=q.id)
+    assert answer.value == {"bsl_video": True} and answer.text == ""
+    assert answer.video_content_type == "video/webm"
+    assert answer.video.name.startswith("video/") and "Bloggs" not in answer.video.name
+    stored = Path(answer.video.path)
+    assert stored.read_bytes() == VIDEO and stored.parent.parent == private
+    assert Path(settings.MEDIA_ROOT) not in stored.parents  # never served as media
+    with pytest.raises(ValueError):
+        _ = answer.video.url  # no public URL at all
+
+    # Back on the question: the video is kept when the box is left empty.
+    page = client.get(f"/survey/{survey.pk}/question/{q.id}/").content.decode()
+    assert "We have your answer in British Sign Language (BSL)" in page
+    assert client.post(f"/survey/{survey.pk}/question/{q.id}/", {"answer": ""}).status_code == 302
+    answer.refresh_from_db()
+    assert answer.video and answer.value == {"bsl_video": True}
+    check = client.get(f"/survey/{survey.pk}/check/").content.decode()
+    assert "A video in British Sign Language (BSL)" in check
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/survey/{survey.pk}/check/").status_code == 302
+    assert queued == [("everyvoice.tag_response", (response.id,))]
+
+
+def test_writing_an_answer_instead_replaces_the_video(private):
+    survey = bsl_survey()
+    client = Client()
+    response = start(client, survey)
+    q = first_question(survey)
+    client.post(bsl_url(survey, q), {"video": upload(VIDEO)})
+    path = Path(Answer.objects.get(response=response).video.path)
+    assert path.exists()
+    client.post(f"/survey/{survey.pk}/question/{q.id}/", {"answer": "More time please"})
+    answer = Answer.objects.get(response=response)
+    assert answer.value == {"text": "More time please"} and not answer.video
+    assert not path.exists()
+
+
+def test_a_hostile_video_is_refused_quickly_clearly_and_the_answer_given_is_kept(private):
+    survey = bsl_survey()
+    client = Client()
+    response = start(client, survey)
+    q = first_question(survey)
+    client.post(f"/survey/{survey.pk}/question/{q.id}/", {"answer": "My own words"})
+    crafted = hf.webm_tiny_elements(2 * MB)  # a million 2-byte elements
+    started_wall = time.time() - 1
+    started = time.process_time()
+    got = client.post(bsl_url(survey, q), {"video": upload(crafted)})
+    cpu = time.process_time() - started
+    page = got.content.decode()
+    assert got.status_code == 200
+    assert cpu < 2.0, f"{cpu:.2f} s of CPU for a 2 MB crafted file"
+    assert "<title>Error:" in page and "There is a problem" in page
+    assert 'href="#video"' in page and 'id="video-error"' in page
+    assert "We could not read this video" in page
+    assert 'aria-describedby="video-hint video-error"' in page
+    answer = Answer.objects.get(response=response)
+    assert answer.value == {"text": "My own words"} and not answer.video  # nothing lost
+    assert not any(p.stat().st_mtime >= started_wall for p in (private / "video").glob("*"))
+
+    for data, message in [
+        (b"MZ\x90\x00 a program, not a video", "The file must be a video"),
+        # Its fragments say it runs past 3 minutes: the walk stops there.
+        (hf.mp4_many_fragments(2 * MB), "The video must be 3 minutes long or shorter"),
+        (hf.webm_nested_unknown(2 * MB), "We could not read"),
+        (b"", "Record a video of your answer"),
+    ]:
+        got = client.post(bsl_url(survey, q), {"video": upload(data)} if data else {})
+        assert got.status_code == 200 and message in got.content.decode(), message
+    assert Answer.objects.get(response=response).value == {"text": "My own words"}
+
+
+def test_a_video_over_three_minutes_or_50_mb_is_refused(private, settings):
+    survey = bsl_survey()
+    client = Client()
+    response = start(client, survey)
+    q = first_question(survey)
+    long = hf.webm_video_ordinary(200 * 30 * 250, frame=250)  # ~200 seconds, 1.5 MB
+    page = client.post(bsl_url(survey, q), {"video": upload(long)}).content.decode()
+    assert "The video must be 3 minutes long or shorter. It is 3 minutes" in page
+    assert "Try a shorter video" in page
+    big = upload(VIDEO + bytes(50 * 1024 * 1024))
+    page = client.post(bsl_url(survey, q), {"video": big}).content.decode()
+    assert "The video must be smaller than 50 MB" in page
+    assert not Answer.objects.filter(response=response).exists()
+
+
+def test_only_questions_offering_it_take_a_bsl_answer(private):
+    survey = bsl_survey(bsl_answer=False)
+    client = Client()
+    start(client, survey)
+    q = first_question(survey)
+    assert b"Sign your answer" not in client.get(f"/survey/{survey.pk}/question/{q.id}/").content
+    assert client.get(bsl_url(survey, q)).status_code == 404
+    yes_no = selectors.survey_questions(survey=survey)[1]
+    assert client.get(bsl_url(survey, yes_no)).status_code == 404
+
+
+def test_the_bsl_answer_page_takes_a_video_sized_request_and_no_other_page_does(settings):
+    from cms.middleware import RequestSizeLimitMiddleware
+
+    limits = RequestSizeLimitMiddleware(lambda request: None)
+    assert limits.limit_for("/bsl-answer/1/abc/") == 51 * 1024 * 1024
+    assert limits.limit_for("/gu/bsl-answer/1/abc/") == 51 * 1024 * 1024
+    assert limits.limit_for("/survey/1/question/abc/") == 11 * 1024 * 1024
+
+
+# --- staff: watch (audited) and summarise; the summary is tagged and screened --------------
+
+
+def sent_bsl_answer(client, survey) -> Answer:
+    response = start(client, survey)
+    q = first_question(survey)
+    client.post(bsl_url(survey, q), {"video": upload(VIDEO)})
+    client.post(f"/survey/{survey.pk}/check/")
+    response.refresh_from_db()
+    assert response.status == ResponseStatus.SUBMITTED
+    return Answer.objects.get(response=response, question_id=q.id)
+
+
+def test_only_the_roles_allowed_can_fetch_the_video_and_every_fetch_is_audited(
+    private, django_user_model
+):
+    survey = bsl_survey()
+    answer = sent_bsl_answer(Client(), survey)
+    url = f"/admin/feedback/answers/{answer.pk}/video/"
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
+    assert Client().get(f"/media/{answer.video.name}").status_code == 404
+    for role, allowed in [
+        (Role.EDITOR, False),
+        (Role.COLLABORATIVE_MEMBER, False),
+        (Role.ENGAGEMENT, True),
+        (Role.SAFEGUARDING_LEAD, True),
+    ]:
+        client = Client()
+        client.force_login(staff_user(django_user_model, role=role, username=role.lower()[:20]))
+        got = client.get(url)
+        if allowed:
+            assert got.status_code == 200, role
+            assert b"".join(got.streaming_content) == VIDEO
+            assert got["Content-Type"] == "video/webm"
+            assert "no-store" in got["Cache-Control"]
+        else:
+            assert got.status_code in (302, 403), role
+    fetched = AuditEvent.objects.filter(target=f"answer:{answer.pk}")
+    assert fetched.count() == 2
+    assert {e.action for e in fetched} == {AuditAction.DOWNLOAD_UPLOAD}
+    assert all("BSL video" in e.detail for e in fetched)
+
+
+def test_staff_summary_is_tagged_and_screened_through_the_written_answers_job(
+    private, django_user_model, django_capture_on_commit_callbacks
+):
+    survey = bsl_survey()
+    answer = sent_bsl_answer(Client(), survey)
+    staff = Client()
+    erin = staff_user(django_user_model, role=Role.ENGAGEMENT)
+    staff.force_login(erin)
+    queue = staff.get("/admin/feedback/bsl/").content.decode()
+    assert f"/admin/feedback/bsl/{answer.pk}/" in queue and "Waiting for a summary (1)" in queue
+
+    page = staff.get(f"/admin/feedback/bsl/{answer.pk}/").content.decode()
+    assert f'src="/admin/feedback/answers/{answer.pk}/video/"' in page
+    watched = AuditEvent.objects.get(action=AuditAction.VIEW_RESPONSE)
+    assert watched.target == f"response:{answer.response_id}" and watched.user == erin
+    assert watched.detail == f"BSL answer:{answer.pk}"
+
+    # An empty summary: a clear error, nothing saved, nothing queued.
+    got = staff.post(f"/admin/feedback/bsl/{answer.pk}/", {"summary": "   "})
+    assert got.status_code == 200
+    assert (
+        "There is a problem" in got.content.decode()
+        and 'href="#id_summary"' in got.content.decode()
+    )
+
+    summary = (
+        "I waited months for my annual health check. The letter was hard to read, "
+        "I need easy read letters and more time with the nurse."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        got = staff.post(f"/admin/feedback/bsl/{answer.pk}/", {"summary": summary})
+    assert got.status_code == 302 and got["Location"] == "/admin/feedback/bsl/"
+    answer.refresh_from_db()
+    assert answer.text == summary and answer.summarised_by == erin and answer.summarised_at
+    response = Response.objects.get(pk=answer.response_id)
+    assert response.tagged_at is not None  # the job ran (eagerly, on commit)
+    tags = Tag.objects.filter(target=f"a:{answer.pk}")
+    assert tags.exists(), "the summary was tagged"
+    assert not SafeguardingFlag.objects.filter(answer=answer).exists()
+    assert answer.pk in set(insight_answers().values_list("pk", flat=True))
+    assert "Waiting for a summary (0)" in staff.get("/admin/feedback/bsl/").content.decode()
+
+
+def test_a_summary_with_a_disclosure_is_flagged_and_held_from_insight(
+    private, django_user_model, django_capture_on_commit_callbacks
+):
+    survey = bsl_survey()
+    answer = sent_bsl_answer(Client(), survey)
+    staff = Client()
+    staff.force_login(staff_user(django_user_model, role=Role.ENGAGEMENT))
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(
+            f"/admin/feedback/bsl/{answer.pk}/",
+            {"summary": "My staff hit me and I am scared to go home."},
+        )
+    flag = SafeguardingFlag.objects.get(answer=answer)
+    assert flag.severity == FlagSeverity.URGENT
+    assert answer.pk not in set(insight_answers().values_list("pk", flat=True))
+    assert not insight_tags().filter(target=f"a:{answer.pk}").exists()
+
+
+def test_withdrawing_deletes_the_video(private):
+    survey = bsl_survey()
+    client = Client()
+    response = start(client, survey)
+    q = first_question(survey)
+    client.post(bsl_url(survey, q), {"video": upload(VIDEO)})
+    path = Path(Answer.objects.get(response=response).video.path)
+    assert path.exists()
+    services.response_withdraw(response=response)
+    assert not path.exists()

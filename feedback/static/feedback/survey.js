@@ -1,63 +1,105 @@
 /*
  * Every Voice – survey pages. Progressive enhancement only: every page works without it.
- *  - Audio questions: record in the browser (MediaRecorder) and put the recording into the
- *    ordinary file input, so it is sent exactly like an uploaded file.
+ *  - Audio questions, and answers signed in BSL: record in the browser (MediaRecorder; the
+ *    microphone, or the camera for BSL) and put the recording into the ordinary file input,
+ *    so it is sent exactly like an uploaded file. A BSL recording stops itself at the limit.
  *  - Confirmation page: a "Copy the reference code" button.
  */
 (function () {
   'use strict';
   var MAX_BYTES = 10 * 1024 * 1024;
+  var MAX_VIDEO_BYTES = 50 * 1024 * 1024;
+
+  // Sound for audio answers; the camera for answers signed in BSL (data-ev-kind="video").
+  var KINDS = {
+    audio: {
+      input: 'answer', maxBytes: MAX_BYTES, fallbackType: 'audio/webm',
+      constraints: { audio: true },
+      tooBig: 'The recording is too long (over 10 MB). Please record a shorter answer.',
+      recording: 'Recording. Press Stop recording when you have finished.',
+      done: 'Recording finished. Listen to it, then press Continue to send it.',
+      failed: 'We could not use your microphone. You can choose a sound file instead.',
+      ext: function (type) { return type.indexOf('ogg') !== -1 ? '.ogg' : (type.indexOf('mp4') !== -1 ? '.m4a' : '.webm'); }
+    },
+    video: {
+      input: 'video', maxBytes: MAX_VIDEO_BYTES, fallbackType: 'video/webm',
+      // Signing needs the hands and face, not sound: the camera only, at a size that keeps
+      // a 3-minute answer near 25 MB.
+      constraints: { video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } }, audio: false },
+      options: { videoBitsPerSecond: 1000000 },
+      tooBig: 'The video is too big (over 50 MB). Please record a shorter answer.',
+      recording: 'Recording. Sign your answer, then press Stop recording.',
+      done: 'Recording finished. Watch it, then press Continue to send it.',
+      failed: 'We could not use your camera. You can choose a video file instead.',
+      ext: function (type) { return type.indexOf('mp4') !== -1 ? '.mp4' : '.webm'; }
+    }
+  };
 
   function setupRecorder(box) {
+    var kind = KINDS[box.getAttribute('data-ev-kind') || 'audio'];
     var form = box.closest('form');
-    var input = form && form.querySelector('input[type="file"][name="answer"]');
+    var input = form && form.querySelector('input[type="file"][name="' + kind.input + '"]');
     if (!input || !window.MediaRecorder || !navigator.mediaDevices ||
         !navigator.mediaDevices.getUserMedia || typeof DataTransfer === 'undefined') return;
     var start = box.querySelector('[data-ev-record]');
     var stop = box.querySelector('[data-ev-stop]');
     var status = box.querySelector('[data-ev-record-status]');
     var preview = box.querySelector('[data-ev-preview]');
+    var camera = box.querySelector('[data-ev-camera]');
+    var maxSeconds = parseInt(box.getAttribute('data-ev-max-seconds') || '0', 10);
     var recorder = null;
+    var timer = null;
     var chunks = [];
     box.hidden = false;
 
+    function finish() {
+      if (timer) { clearTimeout(timer); timer = null; }
+      if (recorder && recorder.state !== 'inactive') recorder.stop();
+      stop.hidden = true;
+    }
+
     start.addEventListener('click', function () {
-      navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
+      navigator.mediaDevices.getUserMedia(kind.constraints).then(function (stream) {
         chunks = [];
-        recorder = new MediaRecorder(stream);
+        recorder = new MediaRecorder(stream, kind.options || {});
+        if (camera) {
+          camera.srcObject = stream;
+          camera.hidden = false;
+          camera.play();
+        }
+        if (preview) preview.hidden = true;
         recorder.addEventListener('dataavailable', function (e) { if (e.data.size) chunks.push(e.data); });
         recorder.addEventListener('stop', function () {
           stream.getTracks().forEach(function (t) { t.stop(); });
-          var type = (recorder.mimeType || 'audio/webm').split(';')[0];
+          if (camera) { camera.srcObject = null; camera.hidden = true; }
+          var type = (recorder.mimeType || kind.fallbackType).split(';')[0];
           var blob = new Blob(chunks, { type: type });
-          if (blob.size > MAX_BYTES) {
-            status.textContent = 'The recording is too long (over 10 MB). Please record a shorter answer.';
+          if (blob.size > kind.maxBytes) {
+            status.textContent = kind.tooBig;
+            start.hidden = false;
             return;
           }
-          var ext = type.indexOf('ogg') !== -1 ? '.ogg' : (type.indexOf('mp4') !== -1 ? '.m4a' : '.webm');
           var dt = new DataTransfer();
-          dt.items.add(new File([blob], 'recording' + ext, { type: type }));
+          dt.items.add(new File([blob], 'recording' + kind.ext(type), { type: type }));
           input.files = dt.files;
           preview.src = URL.createObjectURL(blob);
           preview.hidden = false;
-          status.textContent = 'Recording finished. Listen to it, then press Continue to send it.';
+          status.textContent = kind.done;
           start.textContent = 'Record again';
           start.hidden = false;
           start.focus();
         });
-        recorder.start();
+        recorder.start(1000);
+        if (maxSeconds) timer = setTimeout(finish, maxSeconds * 1000);
         start.hidden = true;
         stop.hidden = false;
         stop.focus();
-        status.textContent = 'Recording. Press Stop recording when you have finished.';
+        status.textContent = kind.recording;
       }).catch(function () {
-        status.textContent = 'We could not use your microphone. You can choose a sound file instead.';
+        status.textContent = kind.failed;
       });
     });
-    stop.addEventListener('click', function () {
-      if (recorder && recorder.state !== 'inactive') recorder.stop();
-      stop.hidden = true;
-    });
+    stop.addEventListener('click', finish);
   }
 
   function setupCopy(button) {
