@@ -46,6 +46,11 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
         ("my brother beat me at chess",
          "my brother beat me at home and hits me harder every time", "physical-abuse"),
         ("she pushed me into doing the course", "she dragged me out of bed", "physical-abuse"),
+        ("my brother punched me in the arm when we were playing",
+         "my brother punched me in the arm when we were playing and then held me down",
+         "physical-abuse"),
+        ("my brother punched me in the arm when we were playing",
+         "my brother punched me in the face when mum was out", "physical-abuse"),
     ],
     ("physical-others-and-signs", "not_before"): [
         ("i hit him at tennis", "i saw the carer hit him", "physical-abuse"),
@@ -77,9 +82,17 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
     ("physical-i-was-hurt", "not_after"): [
         ("i got hit playing rugby", "i got hit by my support worker last night",
          "physical-abuse"),
+        ("i got hit in the face by a football at the park",
+         "i got hit in the face by my dad at the park", "physical-abuse"),
+        ("i got hit in the head with a cricket ball", "i got hit in the head with a belt",
+         "physical-abuse"),
+        ("i got hit in the face by a football",
+         "i got punched by my brother for playing his xbox", "physical-abuse"),
     ],
     ("physical-was-hurt", "not_after"): [
         ("he was bitten by a dog", "he was bitten by a member of staff", "physical-abuse"),
+        ("got hit in the head with a cricket ball at practice",
+         "he got hit in the head with a belt at home", "physical-abuse"),
     ],
     ("sexual-touching", "not_before"): [
         ("it really touched me",
@@ -112,6 +125,11 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
     ],
     ("exploitation", "not_before"): [
         ("i make them sell cakes at the fair", "i said no but they make me sell drugs",
+         "exploitation"),
+        ("we learned about child exploitation and county lines in pshe",
+         "we learned about grooming then realised he groomed me", "exploitation"),
+        ("there was an assembly on county lines",
+         "we learned about county lines and now the lads make me carry drugs for them",
          "exploitation"),
     ],
     ("restrictive-practice", "not_before"): [
