@@ -48,6 +48,7 @@ def queue(request):
             "tabs": selectors.SHOW,
             "counts": selectors.flag_counts(),
             "health": selectors.screen_health(),
+            "can_screen_file": has_role(request.user, *SCREEN_FILE_ROLES),
         },
     )
 
@@ -190,11 +191,13 @@ def screen_file(request):
 
 @require_http_methods(["GET"])
 def screen_job(request, screen_id: int):
-    """Progress (the page refreshes itself while the job runs), then the summary and the
+    """Progress (kept up to date in place while the job runs), then the summary and the
     download. Counts only: the words are in the file, whose download is audited."""
     _require_lead(request)
     job = get_object_or_404(ScreenJob, pk=screen_id)
-    return TemplateResponse(request, "safeguarding/admin/screen_job.html", {"job": job})
+    part = request.GET.get("part") == "progress"  # what screen-progress.js asks for
+    template = "screen_job_body.html" if part else "screen_job.html"
+    return TemplateResponse(request, f"safeguarding/admin/{template}", {"job": job})
 
 
 @require_http_methods(["GET"])

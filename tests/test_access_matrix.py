@@ -105,6 +105,10 @@ TAG_REVIEW = row(SIGN_IN, SIGN_IN, TOTP, OK, SIGN_IN, SIGN_IN, FORBIDDEN, FORBID
 TAGGER_HEALTH = TAG_REVIEW
 AUDIT_LOG = row(SIGN_IN, SIGN_IN, TOTP, FORBIDDEN, SIGN_IN, SIGN_IN, FORBIDDEN, FORBIDDEN, OK)
 SAFEGUARDING = row(SIGN_IN, SIGN_IN, TOTP, FORBIDDEN, SIGN_IN, SIGN_IN, OK, FORBIDDEN, OK)
+SCREEN_FILE = row(SIGN_IN, SIGN_IN, TOTP, FORBIDDEN, SIGN_IN, SIGN_IN, OK, FORBIDDEN, FORBIDDEN)
+SCREEN_FILE_MISSING = row(
+    SIGN_IN, SIGN_IN, TOTP, FORBIDDEN, SIGN_IN, SIGN_IN, NOT_FOUND, FORBIDDEN, FORBIDDEN
+)
 TAXONOMY = row(SIGN_IN, SIGN_IN, TOTP, OK, SIGN_IN, SIGN_IN, FORBIDDEN, OK, OK)
 # Without Wagtail's "access admin" permission Wagtail sends people back to sign in.
 WAGTAIL_ADMIN = row(
@@ -191,6 +195,12 @@ BY_NAME: dict[str, dict] = {
     "safeguarding_admin:assign": SAFEGUARDING_POST,
     "safeguarding_admin:close": SAFEGUARDING_POST,
     "safeguarding_admin:release": SAFEGUARDING_POST,
+    # Screening a file (a whole export's words at once): safeguarding leads only.
+    "safeguarding_admin:screen_file": SCREEN_FILE,
+    # No screen exists here: a 404 for leads, refused before the look-up for the rest.
+    "safeguarding_admin:screen_job": SCREEN_FILE_MISSING,
+    "safeguarding_admin:screen_download": SCREEN_FILE_MISSING,
+    "safeguarding_admin:screen_delete": SAFEGUARDING_POST,
     "retention_admin:report": AUDIT_LOG,
     "cms_taxonomy_csv": TAXONOMY,
     "cms_taxonomy_export": TAXONOMY,
@@ -229,7 +239,15 @@ WAGTAIL_PUBLIC = {
     "admin/sprite/",
     "admin/jsi18n/",
 }
-PROJECT_MODULES = ("cms.", "feedback.", "tasks.", "insight.", "involvement.", "panel.")
+PROJECT_MODULES = (
+    "cms.",
+    "feedback.",
+    "tasks.",
+    "insight.",
+    "involvement.",
+    "panel.",
+    "safeguarding.",
+)
 
 
 def classify(route: str, name: str | None, module: str) -> dict | None:

@@ -113,7 +113,7 @@ def test_the_lead_screens_a_past_export_end_to_end(
     assert "4 of 4 rows screened (100%)" in page and 'value="100"' in page
     assert "<strong>1</strong> of 4 rows flagged" in page
     assert "<strong>1</strong> urgent" in page and "<strong>0</strong> concern" in page
-    assert 'http-equiv="refresh"' not in page  # finished: no more refreshing
+    assert 'http-equiv="refresh"' not in page and "screen-progress.js" not in page
     assert DISCLOSURE not in page  # counts only: the words are in the file
 
     got = client.get(f"/admin/safeguarding/screen/{job.pk}/download/")
@@ -244,15 +244,19 @@ def test_a_queued_screen_shows_progress_and_refreshes_politely(
     job = ScreenJob.objects.get()
     assert queued == [("everyvoice.safeguarding_screen_file", (job.pk,))]
     page = client.get(f"/admin/safeguarding/screen/{job.pk}/").content.decode()
-    assert '<meta http-equiv="refresh" content="5">' in page
-    assert "0 of 300 rows screened (0%)" in page and 'role="status"' in page
-    assert "Download" not in page
+    # Kept up to date in place by a script; without one, the page refreshes itself.
+    assert "safeguarding/js/screen-progress.js" in page
+    assert '<noscript><meta http-equiv="refresh" content="10"></noscript>' in page
+    assert "Waiting to start: 0 of 300 rows screened (0%)" in page and 'role="status"' in page
+    assert "Check progress now" in page and "Download" not in page
+    part = client.get(f"/admin/safeguarding/screen/{job.pk}/?part=progress").content.decode()
+    assert "<html" not in part and 'data-running="true"' in part and "0 of 300" in part
     assert client.get(f"/admin/safeguarding/screen/{job.pk}/download/").status_code == 404
 
     # Half-way (as the job reports progress per batch of 256 rows).
     ScreenJob.objects.filter(pk=job.pk).update(status=ScreenJobStatus.RUNNING, done=256)
-    page = client.get(f"/admin/safeguarding/screen/{job.pk}/").content.decode()
-    assert "256 of 300 rows screened (85%)" in page and 'value="85"' in page
+    part = client.get(f"/admin/safeguarding/screen/{job.pk}/?part=progress").content.decode()
+    assert "Screening: 256 of 300 rows screened (85%)" in part and 'value="85"' in part
 
 
 def test_the_job_is_idempotent_and_a_lost_one_is_swept_up(lead, settings, private):
