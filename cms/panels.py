@@ -66,3 +66,37 @@ class EasyReadTextChecksPanel(Panel):
             context["rows"] = [r for r in rows if r["findings"]]
             context["saved"] = bool(self.instance.pk)
             return context
+
+
+#: Hook: ``fn(instance) -> str``, the HTML of what experts by experience said about a
+#: snippet's easy read (the panel app registers it, so cms never imports it).
+EASY_READ_PANEL_ANSWERS = "cms_easy_read_panel_answers"
+
+
+class EasyReadPanelAnswersPanel(Panel):
+    """In a workflow snippet's form (outcomes, easy-read insight summaries): the points the
+    experts by experience did not understand at their last check, with their typed or
+    spoken reasons. Pages show these as Wagtail comments on the block; snippets have no
+    comments, so they are shown here."""
+
+    def clone_kwargs(self):
+        kwargs = super().clone_kwargs()
+        kwargs.pop("help_text", None)
+        return kwargs
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "easyread_panel_answers"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "cms/panels/easyread_panel_answers.html"
+
+        def get_context_data(self, parent_context=None):
+            from django.utils.safestring import mark_safe
+            from wagtail import hooks
+
+            context = super().get_context_data(parent_context)
+            parts = [fn(self.instance) for fn in hooks.get_hooks(EASY_READ_PANEL_ANSWERS)]
+            # Each hook renders its own template (autoescaped), so its output is safe.
+            context["answers_html"] = mark_safe("".join(p for p in parts if p))  # noqa: S308
+            return context

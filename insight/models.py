@@ -26,7 +26,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from cms.panels import EasyReadTextChecksPanel
+from cms.panels import EasyReadPanelAnswersPanel, EasyReadTextChecksPanel
 from feedback.models import AgeBand, Area, Channel, Voice
 from feedback.selectors import text_name
 from feedback.storage import get_private_storage
@@ -152,6 +152,7 @@ class Outcome(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clus
                     fields=("easy_read_title", "easy_read_you_said", "easy_read_we_did"),
                     heading="Easy read checks",
                 ),
+                EasyReadPanelAnswersPanel(heading="What the experts by experience said"),
             ],
             heading="Easy read wording",
         ),

@@ -1,15 +1,18 @@
 """The panel's Wagtail workflow task and what its members answered.
 
 ``ExpertCheckTask`` is a group approval task, so Wagtail's own workflow machinery does the
-rest (locking, "needs changes", resubmission, publishing on approval). Panel members never use
-the Wagtail admin: they answer on ``/check/`` (panel/views.py), point by point, and their
-"I don't understand this" answers become Wagtail comments on that block for the editor.
+rest (locking, "needs changes", resubmission, publishing on approval). It checks pages and
+workflow snippets (outcomes, easy-read insight summaries) alike. Panel members never use the
+Wagtail admin: they answer on ``/check/`` (panel/views.py), point by point. On a page their
+"I don't understand this" answers become Wagtail comments on that block; snippets have no
+Wagtail comments, so the editor sees the ``PanelAnswer`` rows in the snippet's form
+(``cms.panels.EasyReadPanelAnswersPanel``).
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from wagtail.models import AbstractGroupApprovalTask, TaskState
+from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
 from feedback.storage import get_private_storage
 
@@ -18,10 +21,19 @@ class ExpertCheckTask(AbstractGroupApprovalTask):
     """Experts by experience check the easy read before it is published."""
 
     def start(self, workflow_state, user=None):
-        from easyread.findings import easy_read_fields
+        from .selectors import points_to_check
 
         task_state = super().start(workflow_state, user=user)
-        if not easy_read_fields(workflow_state.content_object.specific):
+        latest = (
+            Revision.objects.for_instance(workflow_state.content_object).order_by("-id").first()
+        )
+        if latest is not None and latest.pk != task_state.revision_id:
+            # A snippet resubmitted after "needs changes": Wagtail resumes the workflow with
+            # the object as it was loaded before the new revision was saved, so the task
+            # would check (and, on approval, publish) the old wording. Check the latest.
+            task_state.revision = latest
+            task_state.save(update_fields=["revision"])
+        if not points_to_check(task_state)[1]:
             # Nothing in easy read to check (a survey, the home page): pass straight on;
             # Wagtail moves the workflow on when a task starts already approved.
             task_state.status = TaskState.STATUS_APPROVED

@@ -1,16 +1,19 @@
-"""Reads for the panel: what is waiting for a member, one check's points, and when a
-published page was last checked."""
+"""Reads for the panel: what is waiting for a member, one check's points, what the panel
+said about a snippet (snippets have no Wagtail comments), and when a published page or
+snippet was last checked."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.safestring import SafeString
 from wagtail.models import Page, TaskState
 
 from easyread.findings import easy_read_fields
 
-from .models import ExpertCheckTask
+from .models import ExpertCheckTask, PanelAnswer
 
 
 def _member_tasks(user):
@@ -44,37 +47,104 @@ def check_for_member(*, user, task_state_id: int) -> TaskState | None:
 
 @dataclass(frozen=True)
 class Point:
-    """One block to check: where it is, and the StreamChild to render as published."""
+    """One point to check: where it is, and what to render (a StreamChild, or a snippet's
+    field already marked up as the public sees it)."""
 
     field: str
     block_id: str
     child: object
 
 
-def points_to_check(task_state: TaskState) -> tuple[Page, list[Point]]:
-    """The page exactly as submitted (the task's revision) and its easy-read blocks."""
-    page = task_state.revision.as_object()
-    points = [
+@dataclass(frozen=True)
+class Rendered:
+    """A snippet's point: ``{% include_block %}`` renders it as its published HTML."""
+
+    html: SafeString
+
+    def render_as_block(self, context=None) -> SafeString:
+        return self.html
+
+
+def checked_object(obj):
+    """The object to check: a page as its specific type, a snippet as it is."""
+    return obj.specific if isinstance(obj, Page) else obj
+
+
+def object_name(obj) -> str:
+    """What the panel calls it: its easy-read title where it has one."""
+    return getattr(obj, "easy_read_title", "") or getattr(obj, "title", "") or str(obj)
+
+
+def object_points(obj) -> list[Point]:
+    """The easy-read points of a page or snippet: each block of its easy-read StreamFields,
+    or, for snippets whose easy read is in plain fields (outcomes), each of those fields."""
+    if hasattr(obj, "easy_read_points"):
+        return [
+            Point(field=name, block_id=name, child=Rendered(html))
+            for name, html in obj.easy_read_points()
+        ]
+    return [
         Point(field=name, block_id=str(child.id), child=child)
-        for name in easy_read_fields(page)
-        for child in getattr(page, name)
+        for name in easy_read_fields(obj)
+        for child in getattr(obj, name)
     ]
-    return page, points
 
 
-def checked_on(page):
-    """When the panel approved the revision that is live now, or None.
+def points_to_check(task_state: TaskState) -> tuple[object, list[Point]]:
+    """The page or snippet exactly as submitted (the task's revision) and its points."""
+    obj = task_state.revision.as_object()
+    return obj, object_points(obj)
 
-    Only the live revision counts, so a page changed and republished without the panel
-    stops saying it was checked."""
-    if not page.live_revision_id:
+
+@dataclass(frozen=True)
+class NotUnderstood:
+    answer: PanelAnswer
+    label: str  # the field's name, as the editor's form labels it
+
+
+def latest_not_understood(obj) -> tuple[TaskState | None, list[NotUnderstood]]:
+    """For a snippet's editor: the panel's most recent finished check of ``obj``, if it sent
+    it back, and the points not understood in it (with the typed or spoken reasons)."""
+    if obj is None or not obj.pk:
+        return None, []
+    state = (
+        TaskState.objects.filter(
+            task__in=ExpertCheckTask.objects.all(),
+            status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
+            workflow_state__base_content_type=ContentType.objects.get_for_model(
+                obj, for_concrete_model=True
+            ),
+            workflow_state__object_id=str(obj.pk),
+        )
+        .order_by("-finished_at")
+        .first()
+    )
+    if state is None or state.status != TaskState.STATUS_REJECTED:
+        return None, []
+    answers = PanelAnswer.objects.filter(task_state=state, understood=False).order_by("id")
+    rows = []
+    for answer in answers:
+        try:
+            label = str(obj._meta.get_field(answer.field).verbose_name)
+        except FieldDoesNotExist:  # a field since removed: show its name
+            label = answer.field
+        rows.append(NotUnderstood(answer=answer, label=label[:1].upper() + label[1:]))
+    return state, rows
+
+
+def checked_on(obj):
+    """When the panel approved the revision that is live now (of a page or a snippet), or
+    None.
+
+    Only the live revision counts, so a page or outcome changed and republished without the
+    panel stops saying it was checked."""
+    if not getattr(obj, "live_revision_id", None):
         return None
     state = (
         TaskState.objects.filter(
             task__in=ExpertCheckTask.objects.all(),
             status=TaskState.STATUS_APPROVED,
-            revision_id=page.live_revision_id,
-            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            revision_id=obj.live_revision_id,
         )
         .exclude(finished_by__isnull=True)
         .order_by("-finished_at")

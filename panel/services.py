@@ -1,5 +1,5 @@
-"""Writes for the panel: record one member's answers as Wagtail comments and move the
-workflow on (approve when every point is understood, otherwise send it back)."""
+"""Writes for the panel: record one member's answers (on a page, also as Wagtail comments)
+and move the workflow on (approve when every point is understood, otherwise send it back)."""
 
 from __future__ import annotations
 
@@ -36,32 +36,38 @@ def _comment_text(answer: BlockAnswer, panel_answer: PanelAnswer) -> str:
     return " ".join(parts)
 
 
-def _publisher(user, page):
+def _publisher(user, obj):
     """Who publishes when the workflow finishes: the submitter if they may publish."""
-    if user is not None and page.permissions_for_user(user).can_publish():
-        return user
-    return None
+    if user is None:
+        return None
+    if isinstance(obj, Page):
+        return user if obj.permissions_for_user(user).can_publish() else None
+    meta = obj._meta
+    return user if user.has_perm(f"{meta.app_label}.publish_{meta.model_name}") else None
 
 
 @transaction.atomic
 def panel_check_record(*, task_state_id: int, user, answers: list[BlockAnswer]) -> TaskState:
     """Store ``user``'s answers for an in-progress check and approve or reject it.
 
-    Each "I don't understand this" becomes a Wagtail comment on that block's text (what the
-    editor sees beside the block). Every point must be answered; audio is checked with the
-    participants' bounded audio validation before anything is stored."""
+    On a page, each "I don't understand this" also becomes a Wagtail comment on that block's
+    text (what the editor sees beside the block); snippets have no comments, so their editor
+    reads the answers themselves (``selectors.latest_not_understood``). Every point must be
+    answered; audio is checked with the participants' bounded audio validation before
+    anything is stored."""
     task_state = check_for_member(user=user, task_state_id=task_state_id)
     if task_state is None:
         raise PermissionDenied("This check is not waiting for you.")
     task_state = TaskState.objects.select_for_update().get(pk=task_state.pk)
-    page, points = points_to_check(task_state)
+    obj, points = points_to_check(task_state)
     by_id = {p.block_id: p for p in points}
     if {a.block_id for a in answers} != set(by_id):
         raise ValueError("Every point needs an answer.")
     for answer in answers:
         if answer.audio:
             audio_check(answer.audio)
-    comment_page = Page.objects.get(pk=page.pk)
+    comment_page = Page.objects.get(pk=obj.pk) if isinstance(obj, Page) else None
+    live = comment_page or type(obj).objects.get(pk=obj.pk)
     for answer in answers:
         point = by_id[answer.block_id]
         sniffed = audio_check(answer.audio) if answer.audio else None
@@ -81,7 +87,7 @@ def panel_check_record(*, task_state_id: int, user, answers: list[BlockAnswer]) 
             )
         panel_answer.full_clean(exclude=["comment", "audio"])
         panel_answer.save()
-        if not answer.understood:
+        if not answer.understood and comment_page is not None:
             # On the block's words where it has them, so the comment sits on that field.
             has_text = hasattr(point.child.value, "keys") and "text" in point.child.value
             path = f"{point.field}.{answer.block_id}" + (".text" if has_text else "")
@@ -100,11 +106,12 @@ def panel_check_record(*, task_state_id: int, user, answers: list[BlockAnswer]) 
         task_state.approve(user=user, update=False, comment="Every point was understood.")
         workflow_state = task_state.workflow_state
         workflow_state.refresh_from_db()
-        workflow_state.update(user=_publisher(workflow_state.requested_by, comment_page))
+        workflow_state.update(user=_publisher(workflow_state.requested_by, live))
     else:
         missed = sum(not a.understood for a in answers)
         task_state.reject(
             user=user,
-            comment=f"{missed} point(s) not understood: see the comments on those blocks.",
+            comment=f"{missed} point(s) not understood: see "
+            + ("the comments on those blocks." if comment_page else "them in the form."),
         )
     return task_state

@@ -1,4 +1,5 @@
-"""The panel's screens: the checks waiting, and one page to check point by point.
+"""The panel's screens: the checks waiting, and one page or snippet (an outcome, an easy-read
+insight summary) to check point by point.
 
 Thin: reads in selectors.py, writes in services.py. Panel members sign in like other staff
 (with two-factor sign-in); they never need the Wagtail admin."""
@@ -7,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cms.audit import audit_record
+from cms.models import AuditAction
 from cms.roles import Role, has_role
 from easyread.glossary import Glossary
 
@@ -34,7 +37,7 @@ def check_page(request, task_state_id: int):
     task_state = selectors.check_for_member(user=request.user, task_state_id=task_state_id)
     if task_state is None:
         raise Http404
-    page, points = selectors.points_to_check(task_state)
+    obj, points = selectors.points_to_check(task_state)
     block_ids = [p.block_id for p in points]
     form = CheckForm(request.POST or None, request.FILES or None, block_ids=block_ids)
     if request.method == "POST" and form.is_valid():
@@ -58,7 +61,7 @@ def check_page(request, task_state_id: int):
         request,
         "panel/check.html",
         {
-            "page": page,
+            "name": selectors.object_name(obj),
             "form": form,
             "rows": rows,
             "error_links": [
@@ -68,7 +71,7 @@ def check_page(request, task_state_id: int):
                 if (errors := form.errors.get(name))
             ],
             "glossary": Glossary.from_database(),
-            "title": f"Check: {page.title}",
+            "title": f"Check: {selectors.object_name(obj)}",
         },
         status=400 if form.errors else 200,
     )
@@ -84,7 +87,8 @@ def check_done(request):
 
 @login_required
 def answer_audio(request, answer_id: int):
-    """A spoken reason, for the editors (and the member who recorded it)."""
+    """A spoken reason, for the editors (and the member who recorded it). Every playing by
+    someone else is audited, like participants' audio answers."""
     answer = get_object_or_404(PanelAnswer, pk=answer_id)
     if not answer.audio:
         raise Http404
@@ -93,6 +97,12 @@ def answer_audio(request, answer_id: int):
     )
     if not may_listen:
         raise Http404
+    if answer.checked_by_id != request.user.pk:
+        audit_record(
+            user=request.user,
+            action=AuditAction.DOWNLOAD_AUDIO,
+            target=f"panel-answer:{answer.pk}",
+        )
     response = FileResponse(answer.audio.open("rb"), content_type=answer.audio_content_type)
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

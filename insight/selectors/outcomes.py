@@ -4,10 +4,13 @@ who to tell when one is published."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Q, QuerySet
+from wagtail import hooks
 
 from cms.models import ConsultationPage
+from cms.models.pages import EASY_READ_CHECKED
 from feedback.models import Response, ResponseStatus, SurveyPage
 from feedback.redaction import redact
 from feedback.targets import ANSWER, answer_target, contribution_target, target_parse
@@ -22,14 +25,15 @@ class OutcomeView:
     outcome: Outcome
     themes: list[Theme]
     examples: list[str]  # redacted quotes
+    checked_on: datetime | None = None  # when experts by experience checked this version
 
 
 def outcomes_published(
     *, consultation_id: int, codes: set[str] | None = None
 ) -> list[OutcomeView]:
     """Published outcomes of a consultation (optionally only those linked to ``codes``), with
-    their themes and redacted example quotes (none held by a safeguarding flag): five
-    queries."""
+    their themes, redacted example quotes (none held by a safeguarding flag) and when the
+    experts by experience checked the live version: five queries, and one an outcome."""
     qs = Outcome.objects.filter(consultation_id=consultation_id, live=True)
     if codes is not None:
         qs = qs.filter(Q(pledges__code__in=codes) | Q(pathways__code__in=codes)).distinct()
@@ -60,6 +64,7 @@ def outcomes_published(
     )
     all_codes = {p.code for o in outcomes for p in [*o.pledges.all(), *o.pathways.all()]}
     by_code = {t.code: t for t in themes(all_codes)} if all_codes else {}
+    checkers = hooks.get_hooks(EASY_READ_CHECKED)
     views = []
     for o in outcomes:
         linked = [
@@ -70,7 +75,9 @@ def outcomes_published(
             for ex in o.examples.all()
             if texts.get(ex.target)
         ]
-        views.append(OutcomeView(outcome=o, themes=linked, examples=examples))
+        # The panel app answers (cms hook), for the live revision only: a handful a page.
+        checked = next((when for fn in checkers if (when := fn(o))), None)
+        views.append(OutcomeView(outcome=o, themes=linked, examples=examples, checked_on=checked))
     return views
 
 

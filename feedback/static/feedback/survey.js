@@ -1,5 +1,6 @@
 /*
- * Every Voice – survey pages. Progressive enhancement only: every page works without it.
+ * Every Voice – survey pages (and the panel's check, for spoken reasons). Progressive
+ * enhancement only: every page works without it.
  *  - Audio questions, and answers signed in BSL: record in the browser (MediaRecorder; the
  *    microphone, or the camera for BSL) and put the recording into the ordinary file input,
  *    so it is sent exactly like an uploaded file. A BSL recording stops itself at the limit.
@@ -37,8 +38,13 @@
 
   function setupRecorder(box) {
     var kind = KINDS[box.getAttribute('data-ev-kind') || 'audio'];
+    // The file input it fills: named by id (the panel's check has one per point), or the
+    // question's only answer input.
     var form = box.closest('form');
-    var input = form && form.querySelector('input[type="file"][name="' + kind.input + '"]');
+    var forId = box.getAttribute('data-ev-recorder-for');
+    var input = forId ? document.getElementById(forId)
+      : form && form.querySelector('input[type="file"][name="' + kind.input + '"]');
+    var send = box.getAttribute('data-ev-recorder-send') || 'Continue';
     if (!input || !window.MediaRecorder || !navigator.mediaDevices ||
         !navigator.mediaDevices.getUserMedia || typeof DataTransfer === 'undefined') return;
     var start = box.querySelector('[data-ev-record]');
@@ -84,7 +90,7 @@
           input.files = dt.files;
           preview.src = URL.createObjectURL(blob);
           preview.hidden = false;
-          status.textContent = kind.done;
+          status.textContent = kind.done.replace('Continue', send);
           start.textContent = 'Record again';
           start.hidden = false;
           start.focus();
