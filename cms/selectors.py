@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .models import ConsultationIndexPage, ConsultationPage, Pathway, Pledge, split_lines
+from .models import ConsultationIndexPage, ConsultationPage, Pathway, Pledge, Theme, split_lines
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,7 @@ class TaxonomyItem:
     """A pledge or pathway as plain data (what ``tasks.tagging`` labels are built from)."""
 
     code: str
-    kind: str  # "pledge" or "pathway"
+    kind: str  # "pledge", "pathway" or "theme"
     name: str
     description: str
     easy_read: str
@@ -48,14 +48,18 @@ def _items(model, kind: str, extra: tuple[str, ...] = ()) -> list[TaxonomyItem]:
 
 
 def active_taxonomy() -> list[TaxonomyItem]:
-    """Every active pledge (in number order) then every active pathway: two queries in all."""
-    return [*_items(Pledge, "pledge", ("number",)), *_items(Pathway, "pathway")]
+    """Every active pledge (in number order), pathway, then theme: three queries in all."""
+    return [
+        *_items(Pledge, "pledge", ("number",)),
+        *_items(Pathway, "pathway"),
+        *_items(Theme, "theme"),
+    ]
 
 
 def taxonomy_rows() -> list[dict[str, str]]:
-    """Every pledge and pathway, active or not, as CSV rows (see ``cms.services``)."""
+    """Every pledge, pathway and theme, active or not, as CSV rows (see ``cms.services``)."""
     rows = []
-    for model, kind in ((Pledge, "pledge"), (Pathway, "pathway")):
+    for model, kind in ((Pledge, "pledge"), (Pathway, "pathway"), (Theme, "theme")):
         for row in model.objects.values("code", "name", "description", "keywords"):
             rows.append(
                 {

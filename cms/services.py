@@ -30,14 +30,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from .models import Pathway, Pledge, split_lines
+from .models import Pathway, Pledge, Theme, code_in_use, split_lines
 from .selectors import taxonomy_rows
 
 CSV_COLUMNS = ["code", "kind", "name", "description", "keywords"]
 # Bounds on what an import reads: the full taxonomy is about 20 KB with 5 columns.
 MAX_CSV_CHARS = 2_000_000
 MAX_CSV_COLUMNS = 50
-KINDS = {"pledge": Pledge, "pathway": Pathway}
+KINDS = {"pledge": Pledge, "pathway": Pathway, "theme": Theme}
 _PLEDGE_CODE_RE = re.compile(r"^pledge-(\d{1,3})$")
 # Spreadsheet programs run cells starting with these as formulas (CSV injection); export
 # prefixes such cells with "'" and import strips it again, so a round trip is exact.
@@ -192,7 +192,7 @@ def _parse_row(raw: dict, line: int, seen: dict[str, int], result: ImportResult)
             f"for example '{slugify(code) or 'pledge-14'}'."
         )
     if kind not in KINDS:
-        problems.append("The kind must be 'pledge' or 'pathway'.")
+        problems.append("The kind must be 'pledge', 'pathway' or 'theme'.")
     if not values["name"]:
         problems.append("The name is empty.")
     if not values["description"]:
@@ -209,10 +209,10 @@ def _parse_row(raw: dict, line: int, seen: dict[str, int], result: ImportResult)
 
 def _apply(row: _Row, *, user, result: ImportResult) -> None:
     model = KINDS[row.kind]
-    other = Pathway if model is Pledge else Pledge
-    if other.objects.filter(code=row.code).exists():
+    other = code_in_use(row.code, besides=model)
+    if other:
         raise ValidationError(
-            f"The code is already used by a {other.KIND}; pledges and pathways share codes."
+            f"The code is already used by a {other}; pledges, pathways and themes share codes."
         )
     instance = model.objects.filter(code=row.code).first()
     created = instance is None

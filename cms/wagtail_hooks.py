@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import TaxonomyCSVView, can_manage_taxonomy, taxonomy_export
-from .models import Collaborative, Pathway, Pledge
+from .models import Collaborative, Pathway, Pledge, Theme
 
 
 class CollaborativeViewSet(SnippetViewSet):
@@ -38,8 +38,18 @@ class PathwayViewSet(SnippetViewSet):
     search_fields = ["name", "code", "keywords"]
 
 
+class ThemeViewSet(SnippetViewSet):
+    """Themes promoted from the emerging themes screen (tasks), editable like pathways."""
+
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "code", "collaborative", "active"]
+    list_filter = ["active", "collaborative"]
+    search_fields = ["name", "code", "keywords"]
+
+
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
-    items = (PledgeViewSet, PathwayViewSet, CollaborativeViewSet)
+    items = (PledgeViewSet, PathwayViewSet, ThemeViewSet, CollaborativeViewSet)
     menu_icon = "tag"
     menu_label = "Taxonomy"
     menu_name = "taxonomy"

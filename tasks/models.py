@@ -34,6 +34,7 @@ class TagStatus(models.TextChoices):
 class TagKind(models.TextChoices):
     PLEDGE = "pledge", "Pledge"
     PATHWAY = "pathway", "Pathway"
+    THEME = "theme", "Theme"
 
 
 # The order insight picks quotes in: confirmed by a person first, then the most confident.
@@ -282,3 +283,88 @@ class HistoryExample(models.Model):
 
     def __str__(self) -> str:
         return f"History example {self.job_id}:{self.line}"
+
+
+class ThemeRunStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Looking for themes"
+    DONE = "done", "Finished"
+    FAILED = "failed", "Stopped"
+
+
+class ThemeRun(models.Model):
+    """One search for emerging themes, started in the admin: which feedback it looked at
+    (a consultation and/or a date range), how far it got, and what it found.
+
+    Saved before its job is queued, so a lost job runs again from this row (the sweep)."""
+
+    consultation = models.ForeignKey(
+        "cms.ConsultationPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    date_from = models.DateField(null=True, blank=True)
+    date_to = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=ThemeRunStatus.choices, default=ThemeRunStatus.QUEUED
+    )
+    total = models.PositiveIntegerField(default=0, help_text="Texts in scope.")
+    done = models.PositiveIntegerField(default=0, help_text="Texts the tagger has read.")
+    unfit = models.PositiveIntegerField(default=0, help_text="Texts no tag fits well.")
+    held = models.PositiveIntegerField(default=0, help_text="Texts left out: safeguarding.")
+    tagger_version = models.CharField(max_length=64, blank=True)
+    message = models.CharField(max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Theme search {self.pk} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        if self.status == ThemeRunStatus.DONE:
+            return 100
+        return 0 if not self.total else min(99, round(100 * self.done / self.total))
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ThemeRunStatus.QUEUED, ThemeRunStatus.RUNNING)
+
+
+class CandidateStatus(models.TextChoices):
+    OPEN = "open", "Candidate"
+    PROMOTED = "promoted", "Promoted into the taxonomy"
+
+
+class CandidateTheme(models.Model):
+    """A group of texts no tag fits well, found by a run: a name people can change, the
+    phrases that define it, and its texts by tag target (``feedback.targets``), never copied."""
+
+    run = models.ForeignKey(ThemeRun, on_delete=models.CASCADE, related_name="candidates")
+    name = models.CharField(max_length=120)
+    key_phrases = models.JSONField(default=list, blank=True)
+    members = models.JSONField(default=list, blank=True, help_text="Tag targets, in order.")
+    status = models.CharField(
+        max_length=10, choices=CandidateStatus.choices, default=CandidateStatus.OPEN
+    )
+    promoted_code = models.SlugField(max_length=60, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["run", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({len(self.members)} texts)"
+
+    @property
+    def size(self) -> int:
+        return len(self.members)

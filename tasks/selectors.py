@@ -15,11 +15,13 @@ from safeguarding.selectors import held_targets
 from .evidence import explain, snippets
 from .models import (
     HUMAN_DECISION,
+    CandidateTheme,
     ImportJob,
     RetagRun,
     Tag,
     TaggerVersion,
     TagStatus,
+    ThemeRun,
 )
 from .tagging.metrics import bootstrap_f1
 from .texts import MAX_TEXT
@@ -279,3 +281,53 @@ def learning_curve() -> list[dict]:
                 }
             )
     return points
+
+
+# --- Emerging themes -----------------------------------------------------------------------------
+
+QUOTES_PER_THEME = 3
+
+
+@dataclass(frozen=True)
+class ThemeQuote:
+    """One example of a candidate theme: the text's stable name and link, redacted words."""
+
+    name: str
+    url: str
+    text: str
+
+
+@dataclass
+class CandidateView:
+    candidate: CandidateTheme
+    quotes: list[ThemeQuote]
+    held: int  # texts of the theme held by safeguarding since the search (never quoted)
+
+
+def theme_runs(limit: int = 20) -> list[ThemeRun]:
+    return list(ThemeRun.objects.select_related("consultation", "created_by")[:limit])
+
+
+def theme_candidates(run: ThemeRun) -> list[CandidateView]:
+    """The run's candidates, largest first, each with up to three redacted example quotes.
+
+    Held texts are checked now, not at search time: a flag raised since keeps its text out."""
+    from feedback.redaction import redact
+
+    candidates = sorted(run.candidates.all(), key=lambda c: (-c.size, c.pk))
+    wanted = [t for c in candidates for t in c.members[: QUOTES_PER_THEME * 4]]
+    held = held_targets(t for c in candidates for t in c.members)
+    refs = text_refs(t for t in wanted if t not in held)
+    out = []
+    for c in candidates:
+        quotes = []
+        for target in c.members:
+            ref = refs.get(target)
+            if ref is None or not ref.text.strip():
+                continue
+            # Redacted whole, then shortened: a cut identifier would slip past the patterns.
+            quotes.append(ThemeQuote(ref.name, ref.url, redact(ref.text).text[:600]))
+            if len(quotes) == QUOTES_PER_THEME:
+                break
+        out.append(CandidateView(c, quotes, sum(1 for t in c.members if t in held)))
+    return out

@@ -32,7 +32,13 @@ from .models import (
     WorkerHeartbeat,
 )
 from .tagging import Example, Label, Tagger, cross_validate, train_tagger
-from .texts import TextUnit, texts_for_targets, units_for_contributions, units_for_responses
+from .texts import (
+    MAX_TEXT,
+    TextUnit,
+    texts_for_targets,
+    units_for_contributions,
+    units_for_responses,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -601,3 +607,301 @@ def tags_declare(*, answer_ids: Iterable[int], code: str, evidence: str) -> int:
     if answers:
         responses_changed.send(Tag, response_ids={r for _, r in answers})
     return len(answers)
+
+
+# --- Emerging themes -----------------------------------------------------------------------------
+
+# A text "fits" a tag when the tagger suggests one with at least this confidence; the rest
+# (no suggestion, or only unsure ones) are what emerging themes are looked for in.
+THEME_FIT = 0.5
+MAX_THEME_TEXTS = 20_000  # texts one run reads (the newest); the engine is linear in them
+MAX_CANDIDATES = 20
+# Share of the unfitted texts above which a phrase is too common to define a theme. The
+# engine's 0.1 suits a whole corpus; these texts are already what no tag covers, so a new
+# theme may be a large part of them.
+THEME_MAX_SHARE = 0.5
+THEME_PROGRESS_EVERY = 500
+
+
+def theme_run_create(*, user, consultation=None, date_from=None, date_to=None):
+    """Save the run, then queue its job once the row is committed (cms/jobs.py)."""
+    from .models import ThemeRun
+
+    run = ThemeRun.objects.create(
+        consultation=consultation, date_from=date_from, date_to=date_to, created_by=user
+    )
+    _audit_theme(user, "edit_themes", run, "started a search for emerging themes")
+    enqueue_on_commit("everyvoice.discover_themes", run.pk)
+    return run
+
+
+def _audit_theme(user, action: str, run, detail: str) -> None:
+    from cms.audit import audit_record
+
+    audit_record(user=user, action=action, target=f"theme_run:{run.pk}", detail=detail)
+
+
+def _theme_scope_units(run) -> tuple[list[TextUnit], int]:
+    """The texts a run looks at (newest first), and how many were left out as held by
+    safeguarding (a held disclosure is never grouped, so never shown as a quote)."""
+    from feedback.models import Answer
+    from feedback.targets import answer_target, contribution_target
+    from insight.filters import survey_ids  # the one list of a consultation's surveys
+    from safeguarding.selectors import uncontained
+
+    answers = Answer.objects.filter(response__status=ResponseStatus.SUBMITTED).exclude(text="")
+    contributions = Contribution.objects.exclude(text="")
+    if run.consultation_id:
+        answers = answers.filter(response__survey_id__in=survey_ids(run.consultation_id))
+        contributions = contributions.filter(session__consultation_id=run.consultation_id)
+    if run.date_from:
+        answers = answers.filter(response__submitted_at__date__gte=run.date_from)
+        contributions = contributions.filter(session__held_on__gte=run.date_from)
+    if run.date_to:
+        answers = answers.filter(response__submitted_at__date__lte=run.date_to)
+        contributions = contributions.filter(session__held_on__lte=run.date_to)
+    free_answers = uncontained(answers, via="pk")
+    free_contributions = uncontained(contributions, via="pk")
+    held = (answers.count() - free_answers.count()) + (
+        contributions.count() - free_contributions.count()
+    )
+    units = [
+        TextUnit(target=answer_target(aid), text=text, response_id=rid, answer_id=aid)
+        for aid, rid, text in free_answers.order_by("-id").values_list(
+            "id", "response_id", "text"
+        )[:MAX_THEME_TEXTS]
+    ] + [
+        TextUnit(target=contribution_target(cid), text=text, contribution_id=cid)
+        for cid, text in free_contributions.order_by("-id").values_list("id", "text")[
+            :MAX_THEME_TEXTS
+        ]
+    ]
+    # A text a person has already given a tag fits that tag, whatever the machine thinks.
+    decided = set(
+        Tag.objects.filter(
+            target__in=[u.target for u in units], status=TagStatus.CONFIRMED
+        ).values_list("target", flat=True)
+    )
+    units = [u for u in units if u.target not in decided][:MAX_THEME_TEXTS]
+    return units, held
+
+
+def theme_run_execute(*, run_id: int):
+    """Find the texts no tag fits well and group them into candidate themes.
+
+    Idempotent: a finished run is left alone, and a redelivered one starts again (its
+    earlier candidates replaced)."""
+    from .models import CandidateTheme, ThemeRun, ThemeRunStatus
+    from .tagging.themes import discover_themes
+
+    run = ThemeRun.objects.filter(pk=run_id).first()
+    if run is None or run.status in (ThemeRunStatus.DONE, ThemeRunStatus.FAILED):
+        return run
+
+    def progress(**fields) -> None:
+        for name, value in fields.items():
+            setattr(run, name, value)
+        ThemeRun.objects.filter(pk=run.pk).update(**fields)
+
+    progress(status=ThemeRunStatus.RUNNING, done=0)
+    CandidateTheme.objects.filter(run=run).delete()
+    units, held = _theme_scope_units(run)
+    tagger = tagger_current()
+    progress(total=len(units), held=held, tagger_version=tagger.version)
+    unfit: list[TextUnit] = []
+    for start in range(0, len(units), THEME_PROGRESS_EVERY):
+        batch = units[start : start + THEME_PROGRESS_EVERY]
+        for unit, suggestions in zip(
+            batch, tagger.predict_many([u.text[:MAX_TEXT] for u in batch]), strict=True
+        ):
+            if max((s.confidence for s in suggestions), default=0.0) < THEME_FIT:
+                unfit.append(unit)
+        progress(done=start + len(batch))
+    themes = discover_themes(
+        [u.text[:MAX_TEXT] for u in unfit],
+        max_themes=MAX_CANDIDATES,
+        max_share=THEME_MAX_SHARE,
+    )
+    CandidateTheme.objects.bulk_create(
+        CandidateTheme(
+            run=run,
+            name=theme.name[:120],
+            key_phrases=list(theme.key_phrases),
+            members=[unfit[i].target for i in theme.members],
+        )
+        for theme in themes
+    )
+    progress(
+        status=ThemeRunStatus.DONE,
+        unfit=len(unfit),
+        finished_at=timezone.now(),
+        message=f"{len(themes)} candidate theme{'s' if len(themes) != 1 else ''} "
+        f"in {len(unfit)} text{'s' if len(unfit) != 1 else ''} no tag fits well.",
+    )
+    return run
+
+
+def _open_candidate(candidate_id: int):
+    from .models import CandidateStatus, CandidateTheme
+
+    candidate = (
+        CandidateTheme.objects.select_for_update()
+        .select_related("run")
+        .filter(pk=candidate_id)
+        .first()
+    )
+    if candidate is None:
+        raise ValueError("That candidate theme no longer exists.")
+    if candidate.status != CandidateStatus.OPEN:
+        raise ValueError(
+            f"\u201c{candidate.name}\u201d is already promoted: edit it in the taxonomy."
+        )
+    return candidate
+
+
+@transaction.atomic
+def candidate_rename(*, candidate_id: int, name: str, user):
+    name = " ".join(name.split())[:120]
+    if not name:
+        raise ValueError("Enter a name for the theme.")
+    candidate = _open_candidate(candidate_id)
+    before, candidate.name = candidate.name, name
+    candidate.save(update_fields=["name", "updated_at"])
+    _audit_theme(user, "edit_themes", candidate.run, f"renamed {candidate.pk}: {before} -> {name}")
+    return candidate
+
+
+@transaction.atomic
+def candidate_merge(*, candidate_id: int, other_id: int, user):
+    """Join ``other`` into ``candidate``: their texts (each once) and phrases; ``other`` goes."""
+    if candidate_id == other_id:
+        raise ValueError("Choose a different theme to merge with.")
+    candidate = _open_candidate(candidate_id)
+    other = _open_candidate(other_id)
+    if other.run_id != candidate.run_id:
+        raise ValueError("Only themes found by the same search can be merged.")
+    candidate.members = list(dict.fromkeys([*candidate.members, *other.members]))
+    candidate.key_phrases = list(dict.fromkeys([*candidate.key_phrases, *other.key_phrases]))
+    candidate.save(update_fields=["members", "key_phrases", "updated_at"])
+    _audit_theme(
+        user,
+        "edit_themes",
+        candidate.run,
+        f"merged {other.pk} ({other.name}) into {candidate.pk} ({candidate.name})",
+    )
+    other.delete()
+    return candidate
+
+
+@transaction.atomic
+def candidate_split(*, candidate_id: int, user):
+    """Re-group one candidate's texts into two (engine ``split_theme``); returns both."""
+    from .models import CandidateTheme
+    from .tagging.themes import split_theme
+
+    candidate = _open_candidate(candidate_id)
+    texts = texts_for_targets(candidate.members)
+    members = [t for t in candidate.members if t in texts]
+    halves = split_theme([texts[t][:MAX_TEXT] for t in members])
+    if halves is None:
+        raise ValueError(
+            f"The texts of \u201c{candidate.name}\u201d do not fall into two groups: nothing "
+            "was changed."
+        )
+    first, second = halves
+    candidate.name = first.name[:120]
+    candidate.key_phrases = list(first.key_phrases)
+    candidate.members = [members[i] for i in first.members]
+    candidate.save(update_fields=["name", "key_phrases", "members", "updated_at"])
+    new = CandidateTheme.objects.create(
+        run=candidate.run,
+        name=second.name[:120],
+        key_phrases=list(second.key_phrases),
+        members=[members[i] for i in second.members],
+    )
+    _audit_theme(
+        user,
+        "edit_themes",
+        candidate.run,
+        f"split {candidate.pk} into {candidate.pk} ({len(candidate.members)}) "
+        f"and {new.pk} ({len(new.members)})",
+    )
+    return candidate, new
+
+
+@transaction.atomic
+def candidate_promote(
+    *, candidate_id: int, code: str, name: str, description: str, keywords: Sequence[str], user
+):
+    """Make a candidate a theme in the taxonomy, its texts reviewed examples of it, and queue
+    retraining (and re-tagging everything, as after any taxonomy change) once committed.
+
+    Texts held by safeguarding are never confirmed (see ``tags_review``); they are left out.
+    Returns the new ``cms.Theme`` and how many texts became examples."""
+    from cms.models import AuditAction, Theme, code_in_use
+    from feedback.models import Answer
+    from feedback.targets import ANSWER, CONTRIBUTION, target_parse
+    from safeguarding.selectors import held_targets
+
+    from .models import CandidateStatus
+
+    candidate = _open_candidate(candidate_id)
+    taken = code_in_use(code)
+    if taken:
+        raise ValueError(f"A {taken} already uses the code \u2018{code}\u2019: choose another.")
+    theme = Theme(
+        code=code,
+        name=name,
+        description=description,
+        keywords="\n".join(k.strip() for k in keywords if k.strip()),
+    )
+    theme.full_clean()
+    theme.save()
+    theme.save_revision(user=user, clean=False)
+    held = held_targets(candidate.members)
+    parsed = {t: target_parse(t) for t in candidate.members if t not in held}
+    answer_ids = [p.pk for p in parsed.values() if p and p.kind == ANSWER]
+    responses = dict(Answer.objects.filter(id__in=answer_ids).values_list("id", "response_id"))
+    contributions = set(
+        Contribution.objects.filter(
+            id__in=[p.pk for p in parsed.values() if p and p.kind == CONTRIBUTION]
+        ).values_list("id", flat=True)
+    )
+    now = timezone.now()
+    examples = []
+    for target, p in parsed.items():
+        if p is None:
+            continue
+        if p.kind == ANSWER and p.pk in responses:
+            ids = {"answer_id": p.pk, "response_id": responses[p.pk], "contribution_id": None}
+        elif p.kind == CONTRIBUTION and p.pk in contributions:
+            ids = {"answer_id": None, "response_id": None, "contribution_id": p.pk}
+        else:
+            continue  # the text was deleted since the search (withdrawn, retention)
+        tag, _ = Tag.objects.update_or_create(
+            target=target,
+            code=code,
+            defaults={
+                **ids,
+                "kind": Theme.KIND,
+                "confidence": 1.0,
+                "evidence": f"promoted from emerging theme \u201c{candidate.name}\u201d"[:300],
+                "method": TagMethod.HUMAN,
+                "status": TagStatus.CONFIRMED,
+                "reviewed_by": user,
+                "reviewed_at": now,
+            },
+        )
+        examples.append(tag)
+    _audit_decisions(user, AuditAction.REVIEW_TAGS, examples, "added (promoted theme)")
+    candidate.status, candidate.promoted_code = CandidateStatus.PROMOTED, code
+    candidate.save(update_fields=["status", "promoted_code", "updated_at"])
+    _audit_theme(
+        user,
+        AuditAction.PROMOTE_THEME,
+        candidate.run,
+        f"promoted {candidate.pk} as theme {code}: {len(examples)} examples, {len(held)} held",
+    )
+    responses_changed.send(Tag, response_ids={t.response_id for t in examples} - {None})
+    enqueue_on_commit("everyvoice.retag_all", user.pk)
+    return theme, len(examples)

@@ -54,3 +54,12 @@ def queued_imports() -> int:
 
     ids = ImportJob.objects.filter(status=ImportStatus.QUEUED, created_at__lte=_overdue())
     return sum(enqueue("everyvoice.import_history", i) for i in ids.values_list("id", flat=True))
+
+
+@register
+def queued_theme_runs() -> int:
+    """Searches for emerging themes saved in the admin whose job never started."""
+    from .models import ThemeRun, ThemeRunStatus
+
+    ids = ThemeRun.objects.filter(status=ThemeRunStatus.QUEUED, created_at__lte=_overdue())
+    return sum(enqueue("everyvoice.discover_themes", i) for i in ids.values_list("id", flat=True))

@@ -126,3 +126,11 @@ def import_history(job_id: int) -> str | None:
     job = services.import_job_run(job_id=job_id)
     logger.info("import job %s: %s", job_id, job.status if job else "missing")
     return job.status if job else None
+
+
+@shared_task(name="everyvoice.discover_themes", ignore_result=True, time_limit=30 * 60, **RETRY)
+def discover_themes(run_id: int) -> str | None:
+    """Group the texts no tag fits well into candidate themes (admin "Emerging themes")."""
+    run = services.theme_run_execute(run_id=run_id)
+    logger.info("theme run %s: %s", run_id, run.status if run else "missing")
+    return run.status if run else None

@@ -6,11 +6,11 @@ from wagtail import hooks
 
 from cms.admin_menu import RoleMenuItem
 from cms.jobs import enqueue_on_commit
-from cms.models import Pathway, Pledge
+from cms.models import TERM_MODELS
 from cms.selectors import active_taxonomy
 from feedback.selectors import TEXT_TAGS_HOOK
 
-from . import admin_views, retention_views, selectors
+from . import admin_views, retention_views, selectors, theme_views
 
 
 @hooks.register("register_admin_urls")
@@ -21,6 +21,18 @@ def tagging_admin_urls():
         path("health/", admin_views.tagger_health, name="tagger_health"),
         path("import/", admin_views.history_import, name="history_import"),
         path("import/<int:job_id>/", admin_views.import_job, name="import_job"),
+        path("themes/", theme_views.theme_runs, name="theme_runs"),
+        path("themes/<int:run_id>/", theme_views.theme_run, name="theme_run"),
+        path(
+            "themes/candidate/<int:candidate_id>/",
+            theme_views.theme_candidate,
+            name="theme_candidate",
+        ),
+        path(
+            "themes/candidate/<int:candidate_id>/promote/",
+            theme_views.theme_promote,
+            name="theme_promote",
+        ),
     ]
     return [path("tagging/", include((urls, "tagging_admin"), namespace="tagging_admin"))]
 
@@ -58,8 +70,19 @@ def import_menu_item():
     )
 
 
+@hooks.register("register_admin_menu_item")
+def themes_menu_item():
+    return RoleMenuItem(
+        "Emerging themes",
+        reverse("tagging_admin:theme_runs"),
+        icon_name="crosshairs",
+        order=228,
+        roles=admin_views.REVIEW_ROLES,
+    )
+
+
 def _retag_when_taxonomy_changes(request, instance):
-    if isinstance(instance, Pledge | Pathway):
+    if isinstance(instance, TERM_MODELS):
         enqueue_on_commit("everyvoice.retag_all", request.user.pk)
 
 

@@ -184,6 +184,19 @@ BY_NAME: dict[str, dict] = {
     "tagging_admin:tag_undo": row(
         SIGN_IN, SIGN_IN, TOTP, POST_ONLY, SIGN_IN, SIGN_IN, POST_ONLY, POST_ONLY, POST_ONLY
     ),
+    "tagging_admin:theme_runs": TAG_REVIEW,
+    # No search or candidate theme exists here: a 404 for those allowed, refused before the
+    # look-up for the rest.
+    "tagging_admin:theme_run": row(
+        SIGN_IN, SIGN_IN, TOTP, NOT_FOUND, SIGN_IN, SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND
+    ),
+    "tagging_admin:theme_promote": row(
+        SIGN_IN, SIGN_IN, TOTP, NOT_FOUND, SIGN_IN, SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND
+    ),
+    # POST only is checked first; the role is checked on the POST.
+    "tagging_admin:theme_candidate": row(
+        SIGN_IN, SIGN_IN, TOTP, POST_ONLY, SIGN_IN, SIGN_IN, POST_ONLY, POST_ONLY, POST_ONLY
+    ),
     "cms_audit_log": AUDIT_LOG,
     "safeguarding_admin:queue": SAFEGUARDING,
     "safeguarding_admin:flag_by_hand": SAFEGUARDING,

@@ -12,9 +12,10 @@ from .pages import (
     StandardPage,
     YouSaidWeDidPage,
 )
-from .taxonomy import Collaborative, Pathway, Pledge, split_lines
+from .taxonomy import TERM_MODELS, Collaborative, Pathway, Pledge, Theme, code_in_use, split_lines
 
 __all__ = [
+    "TERM_MODELS",
     "AuditAction",
     "AuditEvent",
     "Collaborative",
@@ -28,6 +29,8 @@ __all__ = [
     "Pledge",
     "RetentionAction",
     "StandardPage",
+    "Theme",
     "YouSaidWeDidPage",
+    "code_in_use",
     "split_lines",
 ]

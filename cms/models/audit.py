@@ -19,6 +19,9 @@ class AuditAction(models.TextChoices):
     SCREEN_FILE = "screen_file", "Uploaded a file to the safeguarding screen"
     DOWNLOAD_SCREEN = "download_screen", "Downloaded a safeguarding screen's result"
     DELETE_SCREEN = "delete_screen", "Deleted a safeguarding screen's files"
+    VIEW_THEMES = "view_themes", "Viewed candidate themes"
+    EDIT_THEMES = "edit_themes", "Changed candidate themes"
+    PROMOTE_THEME = "promote_theme", "Promoted a theme into the taxonomy"
 
 
 class AuditEvent(models.Model):

@@ -1,7 +1,8 @@
-"""The LLR taxonomy that feedback is tagged against: collaboratives, pledges and pathways.
+"""The LLR taxonomy that feedback is tagged against: collaboratives, pledges, pathways and
+the themes the engagement team promoted from emerging themes (``tasks.emerging``).
 
-Pledges and pathways share one code namespace (the tagger sees plain codes), so a code is
-unique across both tables: checked in ``clean()`` and in ``cms.services``.
+Pledges, pathways and themes share one code namespace (the tagger sees plain codes), so a
+code is unique across the tables: checked in ``clean()``, ``code_in_use`` and ``cms.services``.
 """
 
 from __future__ import annotations
@@ -147,10 +148,10 @@ class TaxonomyTerm(RevisionMixin, index.Indexed, models.Model):
 
     def clean(self) -> None:
         super().clean()
-        other = Pathway if isinstance(self, Pledge) else Pledge
-        if self.code and other.objects.filter(code=self.code).exists():
+        other = code_in_use(self.code, besides=type(self))
+        if self.code and other:
             raise ValidationError(
-                {"code": f"A {other.KIND} already uses the code '{self.code}'. Codes are shared."}
+                {"code": f"A {other} already uses the code '{self.code}'. Codes are shared."}
             )
 
 
@@ -180,3 +181,27 @@ class Pathway(TaxonomyTerm):
 
     class Meta:
         ordering = ["name"]
+
+
+class Theme(TaxonomyTerm):
+    """A theme the engagement team found in feedback that no pledge or pathway covered, and
+    promoted into the taxonomy (admin "Emerging themes"); tagged like any other term."""
+
+    KIND = "theme"
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="theme")
+
+    class Meta:
+        ordering = ["name"]
+
+
+TERM_MODELS: tuple[type[TaxonomyTerm], ...] = (Pledge, Pathway, Theme)
+
+
+def code_in_use(code: str, *, besides: type[TaxonomyTerm] | None = None) -> str:
+    """The kind ("pledge", "pathway", "theme") already using ``code`` in another table than
+    ``besides``, or "" when it is free there: the one check of the shared code namespace."""
+    for model in TERM_MODELS:
+        if model is not besides and code and model.objects.filter(code=code).exists():
+            return model.KIND
+    return ""

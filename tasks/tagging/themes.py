@@ -125,6 +125,51 @@ def discover_themes(
     return out
 
 
+def split_theme(texts: Sequence[str], *, max_share: float = 0.8) -> tuple[Theme, Theme] | None:
+    """Split one theme's texts in two, each text in exactly one half.
+
+    The words nearly every text shares (the theme's own, e.g. "parking") are left out by
+    `max_share`, so what separates the texts (e.g. "charges" against "spaces") groups them.
+    The two largest sub-themes become the halves (with one, it and the rest); a text goes
+    to the one whose phrases it uses more, on a tie to the one it belongs to, else the
+    first. None when the texts do not fall into two groups of at least two.
+    """
+    n = len(texts)
+    if n < 4:
+        return None
+    subs = discover_themes(texts, min_df=2, min_size=2, max_share=max_share, join=0.5)
+    subs = [t for t in subs if 2 <= len(t.members) <= n - 2]
+    if not subs:
+        return None
+    first = subs[0]
+    second = subs[1] if len(subs) > 1 else None
+    terms = [_terms(t)[0] for t in texts]
+
+    def stems(theme: Theme) -> set[str]:
+        return {" ".join(stem(w) for w in words(normalise(p))) for p in theme.key_phrases}
+
+    a_terms = stems(first)
+    b_terms = stems(second) if second else set()
+    in_a, in_b = set(first.members), set(second.members) if second else set()
+    halves: tuple[list[int], list[int]] = ([], [])
+    for i, found in enumerate(terms):
+        a, b = len(found & a_terms), len(found & b_terms)
+        to_a = a > b or (a == b and not (i in in_b and i not in in_a))
+        halves[0 if to_a else 1].append(i)
+    if len(halves[0]) < 2 or len(halves[1]) < 2:
+        return None
+    if second is None:
+        rest = [texts[i] for i in halves[1]]
+        found = discover_themes(rest, min_df=2, min_size=2, max_share=1.0)
+        phrases = found[0].key_phrases if found else ("other",)
+    else:
+        phrases = second.key_phrases
+    return (
+        Theme(first.name, first.key_phrases, tuple(halves[0])),
+        Theme(phrases[0], tuple(phrases), tuple(halves[1])),
+    )
+
+
 def recovery(
     themes: Sequence[Theme], gold: Sequence[set[str]], top: int = 16
 ) -> dict[str, object]:
