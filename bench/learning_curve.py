@@ -5,9 +5,9 @@
 Reviewed texts come from ``tests/tasks/unseen/llr_pool.csv`` (the review pool), drawn in a
 shuffled order; each point is the mean over ``--repeats`` shuffles (200 uses the whole pool).
 Scored on ``tests/tasks/unseen/llr_test.csv``, which nothing is ever tuned on. ``--dev`` scores
-on half of the pool instead (training draws from the other half): use it when trying changes,
-so the unseen set stays unseen. Labels come from the seed JSON, or from ``--taxonomy``.
-Prints JSON.
+on the pool instead (each half trains, the other half scores, both ways round): use it when
+trying changes, so the unseen set stays unseen. Labels come from the seed JSON, or from
+``--taxonomy``. Prints JSON.
 """
 
 from __future__ import annotations
@@ -47,23 +47,27 @@ def main() -> None:
         labels = labels_from_seed(json.loads((ROOT / "cms/seed/taxonomy.json").read_text()))
     codes = [lb.code for lb in labels]
     pool = read_labelled_csv(UNSEEN / "llr_pool.csv")
-    test = read_labelled_csv(UNSEEN / "llr_test.csv")
+    # (review pool, scored set) pairs. --dev: each half of the pool trains and the other half
+    # scores, both ways round, so a change is judged on 200 texts without touching the test.
+    splits = [(pool, read_labelled_csv(UNSEEN / "llr_test.csv"))]
     points = POINTS
     if args.dev:
         order = list(range(len(pool)))
         random.Random(99).shuffle(order)
         half = len(pool) // 2
-        pool, test = [pool[i] for i in order[:half]], [pool[i] for i in order[half:]]
+        a, b = [pool[i] for i in order[:half]], [pool[i] for i in order[half:]]
+        splits = [(a, b), (b, a)]
         points = (0, 25, 50, 100)
     curve = []
     for n in points:
         runs = []
         started = time.perf_counter()
-        for rep in range(1 if n in (0, len(pool)) else args.repeats):
-            order = list(range(len(pool)))
-            random.Random(rep).shuffle(order)
-            tagger = train_tagger(labels, [pool[i] for i in order[:n]])
-            runs.append(evaluate(tagger, test, codes))
+        for reviewable, scored in splits:
+            for rep in range(1 if n in (0, len(reviewable)) else args.repeats):
+                order = list(range(len(reviewable)))
+                random.Random(rep).shuffle(order)
+                tagger = train_tagger(labels, [reviewable[i] for i in order[:n]])
+                runs.append(evaluate(tagger, scored, codes))
         point = {
             "reviewed": n,
             "macro_f1": round(sum(r["macro_f1"] for r in runs) / len(runs), 4),
@@ -83,7 +87,7 @@ def main() -> None:
         json.dumps(
             {
                 "taxonomy": args.taxonomy or "cms/seed/taxonomy.json",
-                "scored_on": "half of llr_pool.csv (dev)" if args.dev else "llr_test.csv",
+                "scored_on": "llr_pool.csv halves (dev)" if args.dev else "llr_test.csv",
                 "curve": curve,
                 "gain_at_100": round(gain_100, 4),
             }
