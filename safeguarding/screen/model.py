@@ -79,7 +79,9 @@ class Config:
 
     C: float = 4.0
     char_weight: float = 1.0
-    harm_threshold: float = 0.5
+    # The largest threshold that keeps 5-fold cross-validation at urgent flagged >= 0.96 and
+    # concerns flagged >= 0.86 (bench/safeguarding_calibrate.py).
+    harm_threshold: float = 0.47
     # A sentence read out of its text must be a clearer disclosure than the whole text: out of
     # context, "Mum fell in the garden and hurt her wrist" scored as one although the text went
     # on "it is just a sprain". Cross-validation lost almost no recall (the rules also read
