@@ -625,8 +625,8 @@ def screen_job_create(*, upload: File, user) -> ScreenJob:
     is kept."""
     if upload.size is not None and upload.size > SCREEN_MAX_BYTES:
         raise ValidationError(
-            f"The file is {upload.size / 1024 / 1024:.1f} MB: the most is "
-            f"{SCREEN_MAX_BYTES // 1024 // 1024} MB. Split it and screen each part."
+            f"The file is over {SCREEN_MAX_BYTES // 1024 // 1024} MB: split it and screen "
+            "each part."
         )
     upload.seek(0)
     try:
@@ -705,6 +705,8 @@ def screen_job_run(*, job_id: int) -> ScreenJob | None:
         spool.seek(0)
         job.refresh_from_db(fields=["deleted_at", "result"])
         if job.deleted_at:  # a lead deleted it while it ran: keep nothing
+            _screen_job_update(job, status=ScreenJobStatus.FAILED, finished_at=timezone.now(),
+                               message="Deleted while it ran.")  # fmt: skip
             return job
         old = job.result.name if job.result else ""
         job.result.save(_screen_file_name(), File(spool), save=False)

@@ -213,7 +213,8 @@ def test_bad_files_are_refused_naming_the_line_and_nothing_is_kept(
 def test_a_file_over_the_limit_is_refused_before_it_is_read(client, lead, private, queued):
     big = b"text\n" + b"x" * services.SCREEN_MAX_BYTES
     refused = upload(client, big, "big.csv")
-    assert refused.status_code == 400 and "the most is 10 MB" in refused.content.decode()
+    assert refused.status_code == 400
+    assert "The file is over 10 MB: split it" in refused.content.decode()
     assert not ScreenJob.objects.exists() and not queued
 
 
@@ -312,3 +313,19 @@ def test_retention_deletes_the_files_when_their_time_is_up(lead, settings, priva
     # Idempotent: a second run finds nothing left to do.
     later = retention_apply()
     assert not [d for d in later.detail if "safeguarding_screen_files_deleted" in d]
+
+
+def test_deleted_while_it_runs_keeps_nothing(lead, private, monkeypatch):
+    data = export_csv([["1", DISCLOSURE, "self"]])
+    job = services.screen_job_create(upload=SimpleUploadedFile("x.csv", data), user=lead)
+    real = services.screen_texts
+
+    def lead_deletes_meanwhile(texts, model=None):
+        services.screen_job_delete(job_id=job.pk, user=lead)
+        return real(texts, model)
+
+    monkeypatch.setattr(services, "screen_texts", lead_deletes_meanwhile)
+    services.screen_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.message) == (ScreenJobStatus.FAILED, "Deleted while it ran.")
+    assert job.deleted_at and not job.result and private_files(private) == []
