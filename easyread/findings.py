@@ -79,6 +79,11 @@ def _label(block_type: str, value) -> str:
     return words or block_type.replace("_", " ")
 
 
+def block_label(child) -> str:
+    """A StreamField block's first words, as editors know it (or its type when it has none)."""
+    return _label(child.block_type, child.value)
+
+
 def _block_text(value) -> str:
     parts: list[str] = []
     for key in ("text", "title"):

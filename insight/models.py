@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -26,7 +27,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from cms.panels import EasyReadPanelAnswersPanel, EasyReadTextChecksPanel
+from cms.panels import EasyReadChecksPanel, EasyReadPanelAnswersPanel, EasyReadTextChecksPanel
+from easyread.blocks import EasyReadStreamBlock
 from feedback.models import AgeBand, Area, Channel, Voice
 from feedback.selectors import text_name
 from feedback.storage import get_private_storage
@@ -191,6 +193,53 @@ class Outcome(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clus
                 ),
             ),
         ]
+
+
+class InsightSummary(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """The engagement team's own easy-read words about one pledge or pathway's insight, shown
+    at the top of its easy-read insight page (``/insight/<code>/easy-read/``).
+
+    Like outcomes, it has drafts and goes through Wagtail's workflow, so experts by
+    experience check it before it is shown; only the live version is ever read."""
+
+    code = models.SlugField(
+        max_length=64,
+        unique=True,
+        help_text="The pledge or pathway it is about, by its code (e.g. pledge-9 or "
+        "annual-health-checks).",
+    )
+    easy_read_body = StreamField(EasyReadStreamBlock(), verbose_name="easy read summary")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("code"),
+        EasyReadChecksPanel(heading="Easy read checks"),
+        EasyReadPanelAnswersPanel(heading="What the experts by experience said"),
+        FieldPanel("easy_read_body"),
+    ]
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "easy-read insight summary"
+        verbose_name_plural = "easy-read insight summaries"
+
+    def __str__(self) -> str:
+        return f"Summary: {self.code}"
+
+    @property
+    def title(self) -> str:
+        """What the panel's check calls it: the theme's easy-read name."""
+        from .selectors import theme_get
+
+        theme = theme_get(self.code)
+        return f"{theme.name if theme else self.code}: what people told us"
+
+    def clean(self) -> None:
+        super().clean()
+        from .selectors import theme_get
+
+        if self.code and theme_get(self.code) is None:
+            raise ValidationError({"code": "There is no pledge or pathway with this code."})
 
 
 _TARGET_RE = re.compile(r"^(a|c):(\d+)$")

@@ -156,6 +156,7 @@ def easy_detail(request, viewer: Viewer, code: str):
             "sentiment": [(row, *selectors.SENTIMENT_EASY[row.key]) for row in insight.sentiment],
             "voices": [(row, VOICE_EASY.get(row.key, "other people")) for row in insight.voices],
             "quotes": insight.quotes[:4],
+            "summary": selectors.summary_published(code=theme.code),
             "glossary": Glossary.from_database(),
         },
     )

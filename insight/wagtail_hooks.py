@@ -1,12 +1,13 @@
 """Admin wiring for insight: outcomes ("you said, we did") and representation targets are
-snippets the engagement team manages. Outcomes have drafts and go through Wagtail's workflow;
+snippets the engagement team manages, with easy-read insight summaries. Outcomes and
+summaries have drafts and go through Wagtail's workflow (the experts by experience check them);
 publishing one (insight.receivers) tells the people who asked to hear back."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Outcome, RepresentationTarget
+from .models import InsightSummary, Outcome, RepresentationTarget
 
 
 class OutcomeViewSet(SnippetViewSet):
@@ -18,6 +19,15 @@ class OutcomeViewSet(SnippetViewSet):
     search_fields = ["title", "easy_read_title", "owner"]
 
 
+class InsightSummaryViewSet(SnippetViewSet):
+    model = InsightSummary
+    icon = "doc-full"
+    menu_label = "Easy-read summaries"
+    list_display = ["code", "live", "updated_at"]
+    list_filter = ["live"]
+    search_fields = ["code"]
+
+
 class RepresentationTargetViewSet(SnippetViewSet):
     model = RepresentationTarget
     icon = "group"
@@ -27,7 +37,7 @@ class RepresentationTargetViewSet(SnippetViewSet):
 
 
 class InsightViewSetGroup(SnippetViewSetGroup):
-    items = (OutcomeViewSet, RepresentationTargetViewSet)
+    items = (OutcomeViewSet, InsightSummaryViewSet, RepresentationTargetViewSet)
     menu_icon = "doc-full"
     menu_label = "Insight"
     menu_name = "insight"

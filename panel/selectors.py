@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 from wagtail.models import Page, TaskState
 
-from easyread.findings import easy_read_fields
+from easyread.findings import block_label, easy_read_fields
 
 from .models import ExpertCheckTask, PanelAnswer
 
@@ -99,7 +99,14 @@ def points_to_check(task_state: TaskState) -> tuple[object, list[Point]]:
 @dataclass(frozen=True)
 class NotUnderstood:
     answer: PanelAnswer
-    label: str  # the field's name, as the editor's form labels it
+    number: int | None  # the point's number on the check screen (None: no longer there)
+    words: str  # the point's words as checked
+
+
+def _point_words(point: Point) -> str:
+    if isinstance(point.child, Rendered):
+        return strip_tags(point.child.html).strip()
+    return block_label(point.child)
 
 
 def latest_not_understood(obj) -> tuple[TaskState | None, list[NotUnderstood]]:
@@ -116,19 +123,21 @@ def latest_not_understood(obj) -> tuple[TaskState | None, list[NotUnderstood]]:
             ),
             workflow_state__object_id=str(obj.pk),
         )
+        .select_related("revision")
         .order_by("-finished_at")
         .first()
     )
     if state is None or state.status != TaskState.STATUS_REJECTED:
         return None, []
-    answers = PanelAnswer.objects.filter(task_state=state, understood=False).order_by("id")
+    checked = {
+        p.block_id: (n, p)
+        for n, p in enumerate(object_points(state.revision.as_object()), start=1)
+    }
     rows = []
-    for answer in answers:
-        try:
-            label = str(obj._meta.get_field(answer.field).verbose_name)
-        except FieldDoesNotExist:  # a field since removed: show its name
-            label = answer.field
-        rows.append(NotUnderstood(answer=answer, label=label[:1].upper() + label[1:]))
+    for answer in PanelAnswer.objects.filter(task_state=state, understood=False).order_by("id"):
+        number, point = checked.get(answer.block_id, (None, None))
+        words = _point_words(point) if point else ""
+        rows.append(NotUnderstood(answer=answer, number=number, words=words))
     return state, rows
 
 

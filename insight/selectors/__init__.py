@@ -47,6 +47,7 @@ from .representation import (
     consultations_for_filter,
     representation,
 )
+from .summaries import SummaryView, summary_published
 from .themes import Theme, theme_get, themes
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "RepresentationRow",
     "RepresentationTable",
     "Row",
+    "SummaryView",
     "Theme",
     "ThemeCount",
     "ThemeInsight",
@@ -81,6 +83,7 @@ __all__ = [
     "response_tags",
     "responses_to_notify",
     "shown",
+    "summary_published",
     "tagged_items",
     "theme_get",
     "theme_insight",

@@ -129,6 +129,7 @@ def test_panel_checks_an_outcome_end_to_end(client, world):
     form = editor.get(edit_url).content.decode()
     assert 'data-ev-panel-answer="easy_read_we_did"' in form
     assert "I do not know what commissioning means" in form
+    assert "Point 3" in form and "We are commissioning extended" in form
     spoken = PanelAnswer.objects.get(field="easy_read_you_said")
     assert f"/check/answers/{spoken.pk}/audio/" in form
     heard = editor.get(f"/check/answers/{spoken.pk}/audio/")
