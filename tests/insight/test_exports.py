@@ -55,7 +55,11 @@ def test_engagement_xlsx_opens_with_the_same_rows(client, world):
     assert rows[0][0] == "kind" and len(rows) == 9
 
 
-def test_collaborative_xlsx_is_aggregates_only_and_suppressed(client, world):
+def test_collaborative_xlsx_is_aggregates_only_and_suppressed(client, world, monkeypatch):
+    # The cell key hangs on record ids, which PostgreSQL does not reuse between tests: pin
+    # every offset to 0 (plain rounding down) so the figures below are certain. The key
+    # itself is tested in test_suppression.py and the attack suite.
+    monkeypatch.setattr("insight.suppression.cell_key", lambda *a, **k: 0)
     _data(world)
     client.force_login(world.member)
     response = client.post("/insight/exports/aggregates/", {"format": "xlsx"})
@@ -65,7 +69,7 @@ def test_collaborative_xlsx_is_aggregates_only_and_suppressed(client, world):
     codes = {r[0] for r in rows[1:]}
     assert codes == {"pledge-t9"}  # not the other collaborative's pledge
     by = {(r[2], r[3]): r[4] for r in rows[1:]}
-    assert by[("total", "responses and contributions")] == 10  # 8, rounded
+    assert by[("total", "responses and contributions")] == 5  # 8, rounded down by offset 0
     assert by[("voice", "Family carers")] == "fewer than 5"
     assert by[("area", "Rutland")] == "fewer than 5"
     numbers = [r[4] for r in rows[1:] if isinstance(r[4], int)]

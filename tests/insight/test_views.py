@@ -198,7 +198,8 @@ def test_quotes_are_not_shown_when_fewer_than_five_people_are_counted(client, wo
 
 
 def test_quotes_are_redacted_and_need_a_confirmed_or_confident_tag(client, world):
-    for _ in range(6):
+    # 10 + 2 people: shown as 10 or 15 whatever the cell key, so quotes may be shown.
+    for _ in range(10):
         tagged_response(world.survey, "pledge-t9", text="The nurse listened to me this time.")
     tagged_response(
         world.survey,
