@@ -69,6 +69,7 @@ def demo_questions() -> list[dict]:
                 "question": "Is there anything else you want to tell us?",
                 "easy_read": "You can write as much or as little as you like.",
                 "max_length": 2000,
+                "bsl_answer": True,  # Deaf people may sign their answer in BSL instead
             },
         },
         {

@@ -368,3 +368,16 @@ def test_withdrawing_deletes_the_video(private):
     assert path.exists()
     services.response_withdraw(response=response)
     assert not path.exists()
+
+
+def test_video_lengths_are_read_by_the_bounded_readers_with_a_video_budget():
+    from feedback.audio_duration import TooComplex, duration_seconds
+
+    assert duration_seconds(VIDEO, "video/webm", max_seconds=180) == pytest.approx(3.84, abs=0.05)
+    # A real-shaped camera recording just under the limit, 30 frames a second, is measured...
+    ordinary = hf.webm_video_ordinary(175 * 30 * 313, frame=300)  # ~313 bytes a block
+    assert 170 < duration_seconds(ordinary, "video/webm", max_seconds=180) < 180
+    # ... and crafted ones are refused before the walk gets long.
+    for build in (hf.webm_tiny_elements, hf.webm_nested_unknown):
+        with pytest.raises(TooComplex):
+            duration_seconds(build(2 * MB), "video/webm", max_seconds=180)
