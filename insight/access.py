@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cms.models import Pathway, Pledge
+from cms.models import TERM_MODELS
 from cms.roles import Role, has_role
 
 
@@ -33,15 +33,21 @@ class Viewer:
 
 
 def _all_codes() -> frozenset[str]:
-    return frozenset(Pledge.objects.values_list("code", flat=True)) | frozenset(
-        Pathway.objects.values_list("code", flat=True)
+    return frozenset(
+        code for model in TERM_MODELS for code in model.objects.values_list("code", flat=True)
     )
 
 
 def _collaborative_codes(user) -> frozenset[str]:
-    pledges = Pledge.objects.filter(collaborative__members=user).values_list("code", flat=True)
-    pathways = Pathway.objects.filter(collaborative__members=user).values_list("code", flat=True)
-    return frozenset(pledges) | frozenset(pathways)
+    """A promoted theme has no collaborative until staff give it one, so until then only
+    the engagement team sees it."""
+    return frozenset(
+        code
+        for model in TERM_MODELS
+        for code in model.objects.filter(collaborative__members=user).values_list(
+            "code", flat=True
+        )
+    )
 
 
 def viewer_for(user) -> Viewer:

@@ -101,6 +101,7 @@ def index(request, viewer: Viewer):
             "filters": filters,
             "pledges": [c for c in counts if c.theme.kind == "pledge"],
             "pathways": [c for c in counts if c.theme.kind == "pathway"],
+            "themes": [c for c in counts if c.theme.kind == "theme"],
             "query": request.GET.urlencode(),
         },
     )

@@ -1,10 +1,10 @@
-"""The pledges and pathways insight is about, as the pages name them."""
+"""The pledges, pathways and promoted themes insight is about, as the pages name them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cms.models import Pathway, Pledge
+from cms.models import Pathway, Pledge, Theme as ThemeTerm
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,10 @@ class Theme:
 
 
 def themes(codes: frozenset[str] | set[str]) -> list[Theme]:
-    """The pledges (in number order) then pathways named by ``codes``: two queries."""
+    """The pledges (in number order), pathways then themes named by ``codes``: three queries."""
     out: list[Theme] = []
     fields = ("code", "name", "easy_read", "picture", "collaborative__name")
-    for model, kind in ((Pledge, "pledge"), (Pathway, "pathway")):
+    for model, kind in ((Pledge, "pledge"), (Pathway, "pathway"), (ThemeTerm, "theme")):
         extra = ("number",) if model is Pledge else ()
         for row in model.objects.filter(code__in=codes).values(*fields, *extra):
             out.append(

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from cms.models import AuditEvent, Theme
+from cms.roles import Role
 from feedback.models import Response, ResponseStatus
 from feedback.targets import answer_target
 from safeguarding.models import SafeguardingFlag
@@ -109,7 +110,7 @@ def parking_candidate(run: ThemeRun) -> CandidateTheme:
 
 
 def test_a_new_theme_is_discovered_promoted_and_learned(
-    client, officer, feedback, django_capture_on_commit_callbacks
+    client, officer, feedback, django_capture_on_commit_callbacks, django_user_model
 ):
     # Discovered: a search of one consultation, run as a background job queued on commit.
     with django_capture_on_commit_callbacks(execute=True):
@@ -195,6 +196,15 @@ def test_a_new_theme_is_discovered_promoted_and_learned(
     # ... and the texts already there were re-tagged with it, shown on the review screen.
     review = client.get("/admin/tagging/review/", {"code": "hospital-parking"})
     assert review.status_code == 200 and "Hospital parking" in review.content.decode()
+    # Insight shows it to the engagement team beside the pledges and pathways; collaborative
+    # members see it only once staff give it a collaborative (none yet).
+    insight = client.get("/insight/").content.decode()
+    assert "Themes found in feedback" in insight and "Hospital parking" in insight
+    member = staff_user(
+        django_user_model, role=Role.COLLABORATIVE_MEMBER, username="collab-member"
+    )
+    client.force_login(member)
+    assert client.get("/insight/hospital-parking/").status_code == 403
 
 
 def _answer_ids(texts: list[str]) -> list[int]:
@@ -274,8 +284,6 @@ def test_bad_input_is_explained_and_kept(client, officer, feedback, queued):
 
 
 def test_only_the_engagement_team_and_administrators_use_it(client, django_user_model, feedback):
-    from cms.roles import Role
-
     run = ThemeRun.objects.create(consultation=feedback["consultation"])
     services.theme_run_execute(run_id=run.pk)
     candidate = run.candidates.first()
