@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cms.models import Pathway, Pledge, Theme as ThemeTerm
+from cms.models import Pathway, Pledge
+from cms.models import Theme as ThemeTerm
 
 
 @dataclass(frozen=True)
