@@ -7,6 +7,8 @@ responses and contributions share one set of voices everywhere.
 
 from __future__ import annotations
 
+from languages.catalogue import languages
+
 from .models import AgeBand, Area, Channel, SpeakerGroup, Voice
 
 PROFESSIONAL = "professional"  # a voice only focus groups record
@@ -65,6 +67,14 @@ AREA_NAME: dict[str, str] = {
     Area.LEICESTER: "Leicester",
     Area.LEICESTERSHIRE: "Leicestershire",
     Area.RUTLAND: "Rutland",
+}
+#: The language a response was given in (the survey's language), by its English name; focus
+#: groups record none.
+FOCUS_GROUP_LANGUAGE = "focus_group"
+LANGUAGE_LABELS: dict[str, str] = {
+    **{lang.code: lang.name for lang in languages()},
+    "": "Not recorded",
+    FOCUS_GROUP_LANGUAGE: "Focus groups (language not recorded)",
 }
 CHANNEL_LABELS: dict[str, str] = dict(Channel.choices)
 AGE_BAND_LABELS: dict[str, str] = dict(AgeBand.choices)

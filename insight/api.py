@@ -94,6 +94,7 @@ class InsightOut(Schema):
     voices: list[RowOut]
     areas: list[RowOut]
     channels: list[RowOut]
+    languages: list[RowOut]
     sentiment: list[RowOut]
     quotes: list[QuoteOut]
 
@@ -104,6 +105,7 @@ class FilterParams(Schema):
     month_to: str | None = None
     voice: str | None = None
     area: str | None = None
+    language: str | None = None
 
 
 def count_dict(shown: Shown) -> dict:
@@ -145,6 +147,7 @@ def insight_dict(insight: selectors.ThemeInsight) -> dict:
         "voices": _rows(insight.voices),
         "areas": _rows(insight.areas),
         "channels": _rows(insight.channels),
+        "languages": _rows(insight.languages),
         "sentiment": _rows(insight.sentiment),
         "quotes": [
             {"text": q.text, "voice": q.voice, "voice_label": q.voice_label}

@@ -34,7 +34,7 @@ from .selectors import CELL_SUMS, in_months, live_cells, response_tags
 logger = logging.getLogger(__name__)
 
 REFRESH_TASK = "everyvoice.refresh_insight_counts"
-_KEYS = ("code", "month", "survey_id", "voice", "area", "channel")
+_KEYS = ("code", "month", "survey_id", "voice", "area", "channel", "language")
 
 
 def months_mark_stale(months: Iterable[date | None], *, queue: bool = True) -> int:

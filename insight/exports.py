@@ -16,7 +16,13 @@ from collections.abc import Callable, Iterable, Iterator
 from django.db.models import Prefetch
 from openpyxl import Workbook
 
-from feedback.labels import AGE_BAND_LABELS, AREA_LABELS, CHANNEL_LABELS, VOICE_LABELS
+from feedback.labels import (
+    AGE_BAND_LABELS,
+    AREA_LABELS,
+    CHANNEL_LABELS,
+    LANGUAGE_LABELS,
+    VOICE_LABELS,
+)
 
 from .filters import Filters, insight_answers, insight_contributions, insight_tags
 from .selectors import Theme, ThemeInsight, theme_insight
@@ -32,6 +38,7 @@ RESPONSE_HEADER = [
     "channel",
     "area",
     "age band",
+    "language",
     "question id",
     "words",
     "tags",
@@ -56,6 +63,7 @@ def aggregate_rows(insight: ThemeInsight) -> Iterator[list]:
         ("voice", insight.voices),
         ("area", insight.areas),
         ("channel", insight.channels),
+        ("language", insight.languages),
         ("sentiment (answers)", insight.sentiment),
     ):
         for r in rows:
@@ -131,6 +139,7 @@ def response_rows(
             CHANNEL_LABELS.get(r.channel, r.channel),
             AREA_LABELS.get(r.area, r.area),
             AGE_BAND_LABELS.get(r.age_band, r.age_band),
+            LANGUAGE_LABELS.get(r.language, r.language),
             a.question_id,
             a.text,
             _tags_text(a.tags.all()),
@@ -146,6 +155,7 @@ def response_rows(
             c.session.held_on.isoformat(),
             c.get_speaker_group_display(),
             CHANNEL_LABELS["focus_group"],
+            "",
             "",
             "",
             "",

@@ -11,7 +11,9 @@ Periods are whole local months (see forms.py): coarse periods also make differen
 harder. A response belongs to the month it was *submitted* in; a focus-group contribution to
 the month its session was *held* in. Focus groups record no area, so an area filter keeps
 none of them; a voice filter keeps the contributions of the matching speaker group
-(``feedback.labels.VOICE_TO_SPEAKER``).
+(``feedback.labels.VOICE_TO_SPEAKER``). A response's language is the language of the survey
+it answered (``Response.language``, e.g. ``gu``); focus groups record no language, so a
+language filter keeps none of them either.
 """
 
 from __future__ import annotations
@@ -102,6 +104,7 @@ class Filters:
     month_to: date | None = None  # first day of a month (inclusive)
     voice: str = ""
     area: str = ""
+    language: str = ""  # a code of languages/data/languages.json, e.g. "gu" or "en-gb"
 
     # --- as text: query strings, audit lines and export jobs -----------------------------
 
@@ -115,6 +118,7 @@ class Filters:
                 "to": self.month_to.strftime("%Y-%m") if self.month_to else "",
                 "voice": self.voice,
                 "area": self.area,
+                "language": self.language,
             }.items()
             if v
         }
@@ -127,6 +131,7 @@ class Filters:
             "month_to": self.month_to.isoformat() if self.month_to else None,
             "voice": self.voice,
             "area": self.area,
+            "language": self.language,
         }
 
     @classmethod
@@ -137,6 +142,7 @@ class Filters:
             month_to=_month(data.get("month_to")),
             voice=data.get("voice") or "",
             area=data.get("area") or "",
+            language=data.get("language") or "",
         )
 
     def with_months(self, month_from: date | None, month_to: date | None) -> Filters:
@@ -159,12 +165,14 @@ class Filters:
             q &= Q(**{f"{prefix}voice": self.voice})
         if self.area:
             q &= Q(**{f"{prefix}area": self.area})
+        if self.language:
+            q &= Q(**{f"{prefix}language": self.language})
         return q
 
     def contributions(self, prefix: str = "") -> Q:
         """Focus-group contributions this filter keeps (``prefix`` as for ``responses``)."""
-        if self.area:
-            return NOTHING  # focus groups do not record where people live
+        if self.area or self.language:
+            return NOTHING  # focus groups do not record where people live or their language
         q = Q()
         if self.voice:
             speaker = VOICE_TO_SPEAKER.get(self.voice)
@@ -205,4 +213,6 @@ class Filters:
             q &= Q(voice=self.voice)
         if self.area:
             q &= Q(area=self.area)
+        if self.language:
+            q &= Q(language=self.language)
         return q

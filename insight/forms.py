@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from cms.models import ConsultationPage
 from feedback.models import Area, Voice
+from languages.catalogue import languages
 
 from .filters import Filters
 from .models import ExportFormat
@@ -42,8 +43,12 @@ class InsightFilterForm(forms.Form):
     month_to = forms.ChoiceField(label="To", required=False)
     voice = forms.ChoiceField(required=False, choices=[("", "Everyone"), *Voice.choices])
     area = forms.ChoiceField(required=False, choices=[("", "All areas"), *AREA_CHOICES])
+    language = forms.ChoiceField(
+        required=False,
+        choices=[("", "Every language"), *((lang.code, lang.name) for lang in languages())],
+    )
 
-    prefix_fields = ("consultation", "month_from", "month_to", "voice", "area")
+    prefix_fields = ("consultation", "month_from", "month_to", "voice", "area", "language")
 
     def __init__(self, *args, field_prefix: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,6 +77,7 @@ class InsightFilterForm(forms.Form):
             month_to=_month(data.get("month_to") or ""),
             voice=data.get("voice") or "",
             area=data.get("area") or "",
+            language=data.get("language") or "",
         )
 
 

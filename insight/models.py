@@ -390,10 +390,11 @@ class ExportJob(models.Model):
 
 class InsightCount(models.Model):
     """Pre-aggregated counts behind the insight pages (``insight/counts.py``): per month,
-    survey, pledge or pathway code, voice, area and channel, the submitted responses with a
-    counted tag of that code, and their faces and Friends and Family Test answers by feeling.
+    survey, pledge or pathway code, voice, area, channel and language, the submitted
+    responses with a counted tag of that code, and their faces and Friends and Family Test
+    answers by feeling.
 
-    Each response has one month, survey, voice, area and channel, so rows add up to every
+    Each response has one month, survey, voice, area, channel and language, so rows add up to every
     total and split with no double counting, and a page sums a few thousand rows instead of
     joining every tag to every response. A month marked in ``InsightStaleMonth`` is read live
     until the job rebuilds it, so the pages are never behind the feedback.
@@ -405,6 +406,7 @@ class InsightCount(models.Model):
     voice = models.CharField(max_length=20, blank=True)
     area = models.CharField(max_length=16, blank=True)
     channel = models.CharField(max_length=16, blank=True)
+    language = models.CharField(max_length=16, blank=True)
     responses = models.PositiveIntegerField()
     positive = models.PositiveIntegerField(default=0)
     neutral = models.PositiveIntegerField(default=0)

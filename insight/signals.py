@@ -21,7 +21,7 @@ from .selectors import SENTIMENT_TYPES
 
 # What a response's counts depend on: saving only other fields (e.g. updated_at on every
 # answer of a draft) marks nothing.
-_COUNTED_FIELDS = {"status", "submitted_at", "survey", "voice", "area", "channel"}
+_COUNTED_FIELDS = {"status", "submitted_at", "survey", "voice", "area", "channel", "language"}
 
 
 def _month(moment) -> object:

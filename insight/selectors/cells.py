@@ -114,13 +114,15 @@ _CELL_KEYS = {
     "voice": F("response__voice"),
     "area": F("response__area"),
     "channel": F("response__channel"),
+    "language": F("response__language"),
 }
 
 
 def live_cells(tags: QuerySet[Tag], keys: tuple[str, ...]) -> QuerySet:
     """Counted ``tags`` grouped by ``keys`` (of ``_CELL_KEYS``): the distinct responses and
     their faces / FFT answers by feeling, as ``k_<key>`` and ``s_<sum>`` columns. Each
-    response has one month, survey, voice, area and channel, so any grouping adds up."""
+    response has one month, survey, voice, area, channel and language, so any grouping
+    adds up."""
     answers = Q(response__answers__question_type__in=SENTIMENT_TYPES)
     bucket = sentiment_bucket("response__answers__")
     sums = {"s_responses": Count("response_id", distinct=True)}

@@ -24,6 +24,8 @@ from feedback.labels import (
     AREA_LABELS,
     CHANNEL_LABELS,
     FOCUS_GROUP_AREA,
+    FOCUS_GROUP_LANGUAGE,
+    LANGUAGE_LABELS,
     SPEAKER_TO_VOICE,
     VOICE_LABELS,
 )
@@ -140,13 +142,14 @@ class ThemeInsight:
     voices: list[Row] = field(default_factory=list)
     areas: list[Row] = field(default_factory=list)
     channels: list[Row] = field(default_factory=list)
+    languages: list[Row] = field(default_factory=list)
     sentiment: list[Row] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     comparison: Comparison | None = None
 
     @property
     def any_suppressed(self) -> bool:
-        rows = [*self.voices, *self.areas, *self.channels, *self.sentiment]
+        rows = [*self.voices, *self.areas, *self.channels, *self.languages, *self.sentiment]
         shown = [self.total, *(r.shown for r in rows), *(m.shown for m in self.trend)]
         return any(s.suppressed for s in shown)
 
@@ -169,6 +172,7 @@ class _Counts:
     voices: dict[str, Records]
     areas: dict[str, Records]
     channels: dict[str, Records]
+    languages: dict[str, Records]
     months: dict[date, Records]
     feelings: dict[str, int]  # faces and FFT answers by SENTIMENT key
     groups: dict[tuple, Records]  # the finest groups (quotes.finest_*_group)
@@ -183,29 +187,32 @@ def _tagged_contributions(ct: QuerySet) -> QuerySet[Contribution]:
 
 
 def _breakdown(filters: Filters, code: str) -> _Counts:
-    """Totals, the voice, area and channel splits, the monthly trend, the feelings and the
-    finest groups in three queries: the response cells (``response_cells``) and one for
-    contributions. Each response has one survey, voice, area, channel and month, so adding
-    the cells up gives every split and the total; the cells are bounded by the categories
-    (surveys x 8 x 6 x 6 x months), not by the number of responses (bench/insight.py)."""
+    """Totals, the voice, area, channel and language splits, the monthly trend, the feelings
+    and the finest groups in three queries: the response cells (``response_cells``) and one
+    for contributions. Each response has one survey, voice, area, channel, language and
+    month, so adding the cells up gives every split and the total; the cells are bounded by
+    the categories (surveys x 8 x 6 x 6 x languages x months), not by the number of
+    responses (bench/insight.py)."""
     voices: dict[str, Records] = defaultdict(Records)
     areas: dict[str, Records] = defaultdict(Records)
     channels: dict[str, Records] = defaultdict(Records)
+    langs: dict[str, Records] = defaultdict(Records)
     months: dict[date, Records] = defaultdict(Records)
     groups: dict[tuple, Records] = defaultdict(Records)
     feelings: dict[str, int] = dict.fromkeys(CELL_SUMS[1:], 0)
     responses = Records()
-    keys = ("survey_id", "voice", "area", "channel", "month")
-    for (survey, voice, area, channel, month), sums in response_cells(
+    keys = ("survey_id", "voice", "area", "channel", "language", "month")
+    for (survey, voice, area, channel, language, month), sums in response_cells(
         filters, {code}, keys
     ).items():
         cell = Records(sums["responses"], sums["first"])
         voices[voice or ""] += cell
         areas[area or ""] += cell
         channels[channel] += cell
+        langs[language or ""] += cell
         if month is not None:
             months[month] += cell
-        groups[finest_response_group(survey, month, voice, area)] += cell
+        groups[finest_response_group(survey, month, voice, area, language)] += cell
         responses += cell
         for key in feelings:
             feelings[key] += sums[key]
@@ -227,6 +234,7 @@ def _breakdown(filters: Filters, code: str) -> _Counts:
         contributions += cell
     if contributions.n:
         areas[FOCUS_GROUP_AREA] += contributions
+        langs[FOCUS_GROUP_LANGUAGE] += contributions
         channels[Channel.FOCUS_GROUP] += contributions
     return _Counts(
         responses,
@@ -234,6 +242,7 @@ def _breakdown(filters: Filters, code: str) -> _Counts:
         dict(voices),
         dict(areas),
         dict(channels),
+        dict(langs),
         dict(months),
         feelings,
         dict(groups),
@@ -296,11 +305,23 @@ def _sentiment(counts: _Counts, total: Shown, *, exact: bool) -> list[Row]:
     return [Row(key, label, figures[key]) for key, label, _ in SENTIMENT]
 
 
+def _labels_with_focus_groups(
+    counts: dict[str, Records], labels: dict[str, str], focus_group: str
+) -> dict[str, str]:
+    """The labels of a split focus groups do not record (area, language): their row only
+    when there are contributions in it."""
+    out = {k: v for k, v in labels.items() if k != focus_group}
+    if focus_group in counts:
+        out[focus_group] = labels[focus_group]
+    return out
+
+
 def _area_labels(counts: dict[str, Records]) -> dict[str, str]:
-    labels = {k: v for k, v in AREA_LABELS.items() if k != FOCUS_GROUP_AREA}
-    if FOCUS_GROUP_AREA in counts:
-        labels[FOCUS_GROUP_AREA] = AREA_LABELS[FOCUS_GROUP_AREA]
-    return labels
+    return _labels_with_focus_groups(counts, AREA_LABELS, FOCUS_GROUP_AREA)
+
+
+def _language_labels(counts: dict[str, Records]) -> dict[str, str]:
+    return _labels_with_focus_groups(counts, LANGUAGE_LABELS, FOCUS_GROUP_LANGUAGE)
 
 
 def theme_insight(
@@ -332,6 +353,7 @@ def theme_insight(
         voices=_rows(counts.voices, VOICE_LABELS, total, exact=exact),
         areas=_rows(counts.areas, _area_labels(counts.areas), total, exact=exact),
         channels=_rows(counts.channels, CHANNEL_LABELS, total, exact=exact),
+        languages=_rows(counts.languages, _language_labels(counts.languages), total, exact=exact),
         sentiment=_sentiment(counts, total, exact=exact),
         quotes=quotes(
             filters, theme.code, counts.groups, partial(shown, exact=exact), exact=exact

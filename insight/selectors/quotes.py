@@ -2,8 +2,8 @@
 group small enough to point at someone.
 
 A quote is eligible only when the *finest* group its author belongs to, the one every filter
-combination narrows towards (the same survey, month, voice and area; for focus groups the
-same consultation, month and speaker group), shows at least ``QUOTE_GROUP_SHOWN`` through
+combination narrows towards (the same survey, month, voice, area and language; for focus
+groups the same consultation, month and speaker group), shows at least ``QUOTE_GROUP_SHOWN`` through
 the disclosure rule (so has 6 or more people). Whatever filters someone switches on and off,
 the group they can pin a quote to is never smaller than that.
 """
@@ -47,8 +47,8 @@ class Quote:
     redacted: tuple[str, ...] = ()
 
 
-def finest_response_group(survey_id: int, month, voice: str, area: str) -> tuple:
-    return ("r", survey_id, month, voice or "", area or "")
+def finest_response_group(survey_id: int, month, voice: str, area: str, language: str) -> tuple:
+    return ("r", survey_id, month, voice or "", area or "", language or "")
 
 
 def finest_contribution_group(consultation_id: int, month, speaker: str) -> tuple:
@@ -83,6 +83,7 @@ def _quote_rows(filters: Filters, code: str) -> list[dict]:
             voice=F("response__voice"),
             survey=F("response__survey_id"),
             area=F("response__area"),
+            language=F("response__language"),
             at=F("response__submitted_at"),
         )
     )
@@ -117,7 +118,9 @@ def _quote_rows(filters: Filters, code: str) -> list[dict]:
         {
             **r,
             "voice": r["voice"] or "",
-            "group": finest_response_group(r["survey"], month_of(r["at"]), r["voice"], r["area"]),
+            "group": finest_response_group(
+                r["survey"], month_of(r["at"]), r["voice"], r["area"], r["language"]
+            ),
         }
         for r in answers
     ]

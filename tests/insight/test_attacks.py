@@ -1,7 +1,8 @@
 """The attack suite: a collaborative member who tries to work out a hidden count, with the
 three attacks issue #12 used. Each must fail to determine any true count below 5.
 
-1. Differencing over every filter combination (consultation x period x voice x area) and
+1. Differencing over every filter combination (consultation x period x voice x area x
+   language) and
    every breakdown on each page, solved exactly with integer constraints (attack.py). As a
    control, the same solver on the rule we replaced recovers hidden counts, so the solver is
    strong enough to notice a leak.
@@ -38,6 +39,7 @@ pytestmark = pytest.mark.django_db
 CODE = "pledge-t9"
 VOICES = ("self", "carer", "young_person")
 AREAS = ("leicester", "rutland")
+LANGUAGES = ("en-gb", "gu")
 SMALL_OR_NOT = (0, 0, 1, 2, 3, 4, 7, 11)
 
 
@@ -52,20 +54,20 @@ def _when(month: date) -> datetime:
 
 
 class World:
-    """Atoms (consultation, month, voice, area) with known true counts, and every figure a
-    member can see for them."""
+    """Atoms (consultation, month, voice, area, language) with known true counts, and every
+    figure a member can see for them."""
 
     def __init__(self, world, seed: int):
         self.months = _months()
         second = consultation_page()
         self.consultations = [world.consultation, second]
         surveys = [world.survey, survey_page(consultation=second)]
-        self.atoms = list(itertools.product((0, 1), (0, 1), VOICES, AREAS))
+        self.atoms = list(itertools.product((0, 1), (0, 1), VOICES, AREAS, LANGUAGES))
         rng = random.Random(seed)
         self.truth = [rng.choice(SMALL_OR_NOT) for _ in self.atoms]
         self.quote_atom: dict[str, int] = {}
         n = 0
-        for i, (c, m, voice, area) in enumerate(self.atoms):
+        for i, (c, m, voice, area, language) in enumerate(self.atoms):
             for _ in range(self.truth[i]):
                 n += 1
                 text = f"The health check was far too quick for me, answer number {n}."
@@ -75,6 +77,7 @@ class World:
                     text=text,
                     voice=voice,
                     area=area,
+                    language=language,
                     submitted_at=_when(self.months[m]),
                 )
                 self.quote_atom[" ".join(redact(text).text.split())] = i
@@ -82,10 +85,10 @@ class World:
     def filters(self):
         months = [None, 1, 0]  # None, last month, this month (older first)
         periods = [(a, b) for a in months for b in months if a is None or b is None or a >= b]
-        for c, (a, b), voice, area in itertools.product(
-            (None, 0, 1), periods, ("", *VOICES), ("", *AREAS)
+        for c, (a, b), voice, area, language in itertools.product(
+            (None, 0, 1), periods, ("", *VOICES), ("", *AREAS), ("", *LANGUAGES)
         ):
-            spec = {"c": c, "from": a, "to": b, "voice": voice, "area": area}
+            spec = {"c": c, "from": a, "to": b, "voice": voice, "area": area, "lang": language}
             yield (
                 spec,
                 Filters(
@@ -94,12 +97,13 @@ class World:
                     month_to=self.months[b] if b is not None else None,
                     voice=voice,
                     area=area,
+                    language=language,
                 ),
             )
 
     def atoms_of(self, spec: dict, **row) -> set[int]:
         out = set()
-        for i, (c, m, voice, area) in enumerate(self.atoms):
+        for i, (c, m, voice, area, language) in enumerate(self.atoms):
             if spec["c"] is not None and c != spec["c"]:
                 continue
             if spec["from"] is not None and m > spec["from"]:
@@ -110,9 +114,13 @@ class World:
                 continue
             if spec["area"] and area != spec["area"]:
                 continue
+            if spec["lang"] and language != spec["lang"]:
+                continue
             if "voice" in row and voice != row["voice"]:
                 continue
             if "area" in row and area != row["area"]:
+                continue
+            if "language" in row and language != row["language"]:
                 continue
             if "month" in row and self.months[m] != row["month"]:
                 continue
@@ -129,6 +137,8 @@ class World:
                 yield self.atoms_of(spec, voice=row.key), row.shown, None
             for row in insight.areas:
                 yield self.atoms_of(spec, area=row.key), row.shown, None
+            for row in insight.languages:
+                yield self.atoms_of(spec, language=row.key), row.shown, None
             for row in insight.channels:
                 if row.key == "online":
                     yield self.atoms_of(spec), row.shown, None
@@ -170,7 +180,7 @@ def test_differencing_every_filter_combination_recovers_no_small_count(world, se
         now.add(atoms, *interval(shown))
         truth = sum(w.truth[i] for i in atoms)
         before.add(atoms, *old_interval(truth))
-    assert figures > 2000  # 216 pages, each with its breakdowns
+    assert figures > 6000  # 648 pages, each with its breakdowns
     small = _small(w)
     assert small
     # The control: the old rule leaks under the same attack (so the solver can see leaks).

@@ -26,7 +26,7 @@ from insight import counts
 from insight.filters import Filters
 from insight.selectors import shown
 from insight.services import api_token_create
-from insight.suppression import Records
+from insight.suppression import FEWER_THAN, Records
 from tasks.models import Tag, TagMethod, TagStatus
 from tests.feedback.factories import ResponseFactory, consultation_page, survey_page
 
@@ -37,6 +37,7 @@ pytestmark = pytest.mark.django_db
 CODE = "pledge-t9"
 VOICES = ["self", "carer", "young_person", "supporter"]
 AREAS = ["leicester", "rutland", ""]
+LANGUAGES = ["en-gb", "gu", "ur"]
 TAGS = [  # (status, confidence): two are counted, two are not
     (TagStatus.CONFIRMED, 0.4),
     (TagStatus.SUGGESTED, 0.9),
@@ -79,6 +80,7 @@ class R:
     edge: int
     tag: int
     other_code: bool  # tagged with someone else's pledge instead
+    language: str = "en-gb"  # the language of the survey they answered
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ responses = st.builds(
     edge=st.integers(0, 2),
     tag=st.integers(0, 3),
     other_code=st.booleans(),
+    language=st.sampled_from(LANGUAGES),
 )
 contributions = st.builds(
     C,
@@ -117,6 +120,7 @@ def filter_choices(draw):
         "month_to": b,
         "voice": draw(st.sampled_from(["", *VOICES])),
         "area": draw(st.sampled_from(["", "leicester", "rutland"])),
+        "language": draw(st.sampled_from(["", "en-gb", "gu"])),
     }
 
 
@@ -145,6 +149,7 @@ def _make(world, rs: list[R], cs: list[C]) -> dict:
             status="submitted",
             voice=r.voice,
             area=r.area,
+            language=r.language,
             submitted_at=_moment(MONTHS[r.month], r.edge),
         )
         answer = Answer.objects.create(
@@ -197,6 +202,7 @@ def _keeps_r(f: dict, r: R) -> bool:
         and _keeps_month(f, r.month)
         and (not f["voice"] or f["voice"] == r.voice)
         and (not f["area"] or f["area"] == r.area)
+        and (not f["language"] or f["language"] == r.language)
     )
 
 
@@ -206,6 +212,7 @@ def _keeps_c(f: dict, c: C) -> bool:
         and _keeps_month(f, c.session)  # session 0 is held this month, session 1 last month
         and (not f["voice"] or f["voice"] == SPEAKER_TO_VOICE[c.speaker])
         and not f["area"]
+        and not f["language"]  # focus groups record no language
     )
 
 
@@ -235,6 +242,7 @@ def _query(world, f: dict) -> dict[str, str]:
         "month_to": MONTHS[f["month_to"]].strftime("%Y-%m") if f["month_to"] is not None else "",
         "voice": f["voice"],
         "area": f["area"],
+        "language": f["language"],
     }
     return {k: str(v) for k, v in q.items() if v != ""}
 
@@ -243,8 +251,8 @@ def _csv(response) -> list[list[str]]:
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
-def _figures(client, world, who: str, query: dict[str, str]) -> dict[str, str]:
-    """The total as each reader shows it to ``who``."""
+def _figures(client, world, who: str, query: dict[str, str]) -> tuple[dict[str, str], object]:
+    """The total as each reader shows it to ``who``, and the detail page's figures."""
     qs = urlencode(query)
     out = {}
     page = client.get(f"/insight/{CODE}/?{qs}")
@@ -273,7 +281,17 @@ def _figures(client, world, who: str, query: dict[str, str]) -> dict[str, str]:
         if row[0] == CODE and row[2] == "total" and row[3] == "responses and contributions"
     )
     out["export"] = f"{int(value):,}" if value.isdigit() else value
-    return out
+    languages = {row[3]: row[4] for row in export if row[0] == CODE and row[2] == "language"}
+    insight = page.context["insight"]
+    assert {
+        r.label: FEWER_THAN if r.shown.value is None else str(r.shown.value)
+        for r in insight.languages
+    } == languages
+    return out, insight
+
+
+def _language_rows(insight) -> dict[str, str]:
+    return {r.key: r.shown.text for r in insight.languages}
 
 
 @settings(
@@ -299,8 +317,18 @@ def test_every_reader_gives_the_live_count(client, two, rs, cs, fs, rebuilt):
             n = expected(f, rs, cs)
 
             client.force_login(world.staff)
-            staff = _figures(client, world, "staff", query)
+            staff, insight = _figures(client, world, "staff", query)
             assert set(staff.values()) == {f"{n:,}"}, (f, staff)
+            # The language split adds up to the total, each row the count its own filter
+            # gives; focus groups record no language and have their own row.
+            by_language = _language_rows(insight)
+            for code in LANGUAGES:
+                kept = expected({**f, "language": code} if not f["language"] else f, rs, [])
+                if f["language"] and f["language"] != code:
+                    kept = 0
+                assert by_language[code] == f"{kept:,}", (f, code, by_language)
+            fg = expected({**f, "language": ""}, [], cs) if not f["language"] else 0
+            assert by_language.get("focus_group", "0") == f"{fg:,}"
             raw = client.get(f"/insight/{CODE}/responses/?{urlencode(query)}")
             assert raw.context["page_obj"].paginator.count == expected(f, rs, cs, counted=False)
             rows = _csv(
@@ -312,9 +340,19 @@ def test_every_reader_gives_the_live_count(client, two, rs, cs, fs, rebuilt):
             )
 
             client.force_login(world.member)
-            member = _figures(client, world, "member", query)
+            member, insight = _figures(client, world, "member", query)
             truth = shown(records(f, rs, cs, ids), exact=False)
             assert set(member.values()) == {truth.text}, (f, member)
+            # Same small-number protection: a language's row is what filtering by that
+            # language shows (the same records, so the same cell key and rounding), and
+            # every row is hidden when the total is.
+            by_language = _language_rows(insight)
+            for code in LANGUAGES:
+                if truth.suppressed:
+                    assert by_language[code] == FEWER_THAN
+                elif not f["language"] or f["language"] == code:
+                    own = shown(records({**f, "language": code}, rs, [], ids), exact=False)
+                    assert by_language[code] == own.text, (f, code, by_language)
         transaction.set_rollback(True)
 
 
@@ -346,5 +384,7 @@ def test_a_comparison_shows_each_period_as_its_own_page_would(client, two, rs, f
 
 
 def test_the_filter_travels_through_an_export_job_unchanged():
-    f = Filters(consultation_id=3, month_from=MONTHS[2], month_to=MONTHS[0], voice="carer")
+    f = Filters(
+        consultation_id=3, month_from=MONTHS[2], month_to=MONTHS[0], voice="carer", language="gu"
+    )
     assert Filters.from_json(f.to_json()) == f
