@@ -21,7 +21,7 @@ def mark_stored_months_stale(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("insight", "0004_insightcount_first_response"),
+        ("insight", "0005_outcome_workflow"),
     ]
 
     operations = [
