@@ -1,11 +1,10 @@
 """The attack suite: a collaborative member who tries to work out a hidden count, with the
 three attacks issue #12 used. Each must fail to determine any true count below 5.
 
-1. Differencing over every filter combination (consultation x period x voice x area x
-   language) and
-   every breakdown on each page, solved exactly with integer constraints (attack.py). As a
-   control, the same solver on the rule we replaced recovers hidden counts, so the solver is
-   strong enough to notice a leak.
+1. Differencing over every filter combination (consultation x period x voice x area, and
+   consultation x period x voice x language) and every breakdown on each page, solved
+   exactly with integer constraints (attack.py). As a control, the same solver on the rule
+   we replaced recovers hidden counts, so the solver is strong enough to notice a leak.
 2. Adding your own answers through the public survey one at a time, watching the figure,
    withdrawing them and adding fresh ones (hoping for a new roll of the dice).
 3. Pinning a quote to a person by switching filters on and off.
@@ -40,6 +39,10 @@ CODE = "pledge-t9"
 VOICES = ("self", "carer", "young_person")
 AREAS = ("leicester", "rutland")
 LANGUAGES = ("en-gb", "gu")
+# The fourth dimension of the atoms: where people live, or the language they answered in
+# (each with the page's breakdown by it). Both at once would double the atoms and triple the
+# pages; each against consultation, period and voice covers every filter and breakdown.
+SPLITS = {"area": (AREAS, "areas"), "language": (LANGUAGES, "languages")}
 SMALL_OR_NOT = (0, 0, 1, 2, 3, 4, 7, 11)
 
 
@@ -54,20 +57,22 @@ def _when(month: date) -> datetime:
 
 
 class World:
-    """Atoms (consultation, month, voice, area, language) with known true counts, and every
+    """Atoms (consultation, month, voice, area or language) with known true counts, and every
     figure a member can see for them."""
 
-    def __init__(self, world, seed: int):
+    def __init__(self, world, seed: int, split: str = "area"):
+        self.split = split
+        values, self.breakdown = SPLITS[split]
         self.months = _months()
         second = consultation_page()
         self.consultations = [world.consultation, second]
         surveys = [world.survey, survey_page(consultation=second)]
-        self.atoms = list(itertools.product((0, 1), (0, 1), VOICES, AREAS, LANGUAGES))
+        self.atoms = list(itertools.product((0, 1), (0, 1), VOICES, values))
         rng = random.Random(seed)
         self.truth = [rng.choice(SMALL_OR_NOT) for _ in self.atoms]
         self.quote_atom: dict[str, int] = {}
         n = 0
-        for i, (c, m, voice, area, language) in enumerate(self.atoms):
+        for i, (c, m, voice, x) in enumerate(self.atoms):
             for _ in range(self.truth[i]):
                 n += 1
                 text = f"The health check was far too quick for me, answer number {n}."
@@ -76,19 +81,18 @@ class World:
                     CODE,
                     text=text,
                     voice=voice,
-                    area=area,
-                    language=language,
                     submitted_at=_when(self.months[m]),
+                    **{split: x},
                 )
                 self.quote_atom[" ".join(redact(text).text.split())] = i
 
     def filters(self):
         months = [None, 1, 0]  # None, last month, this month (older first)
         periods = [(a, b) for a in months for b in months if a is None or b is None or a >= b]
-        for c, (a, b), voice, area, language in itertools.product(
-            (None, 0, 1), periods, ("", *VOICES), ("", *AREAS), ("", *LANGUAGES)
+        for c, (a, b), voice, x in itertools.product(
+            (None, 0, 1), periods, ("", *VOICES), ("", *SPLITS[self.split][0])
         ):
-            spec = {"c": c, "from": a, "to": b, "voice": voice, "area": area, "lang": language}
+            spec = {"c": c, "from": a, "to": b, "voice": voice, "x": x}
             yield (
                 spec,
                 Filters(
@@ -96,14 +100,13 @@ class World:
                     month_from=self.months[a] if a is not None else None,
                     month_to=self.months[b] if b is not None else None,
                     voice=voice,
-                    area=area,
-                    language=language,
+                    **{self.split: x},
                 ),
             )
 
     def atoms_of(self, spec: dict, **row) -> set[int]:
         out = set()
-        for i, (c, m, voice, area, language) in enumerate(self.atoms):
+        for i, (c, m, voice, x) in enumerate(self.atoms):
             if spec["c"] is not None and c != spec["c"]:
                 continue
             if spec["from"] is not None and m > spec["from"]:
@@ -112,15 +115,11 @@ class World:
                 continue
             if spec["voice"] and voice != spec["voice"]:
                 continue
-            if spec["area"] and area != spec["area"]:
-                continue
-            if spec["lang"] and language != spec["lang"]:
+            if spec["x"] and x != spec["x"]:
                 continue
             if "voice" in row and voice != row["voice"]:
                 continue
-            if "area" in row and area != row["area"]:
-                continue
-            if "language" in row and language != row["language"]:
+            if "x" in row and x != row["x"]:
                 continue
             if "month" in row and self.months[m] != row["month"]:
                 continue
@@ -135,10 +134,8 @@ class World:
             yield self.atoms_of(spec), insight.total, None
             for row in insight.voices:
                 yield self.atoms_of(spec, voice=row.key), row.shown, None
-            for row in insight.areas:
-                yield self.atoms_of(spec, area=row.key), row.shown, None
-            for row in insight.languages:
-                yield self.atoms_of(spec, language=row.key), row.shown, None
+            for row in getattr(insight, self.breakdown):
+                yield self.atoms_of(spec, x=row.key), row.shown, None
             for row in insight.channels:
                 if row.key == "online":
                     yield self.atoms_of(spec), row.shown, None
@@ -168,9 +165,11 @@ def _small(world: World) -> list[int]:
     return [i for i, n in enumerate(world.truth) if n < THRESHOLD]
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_differencing_every_filter_combination_recovers_no_small_count(world, seed):
-    w = World(world, seed)
+@pytest.mark.parametrize(
+    "seed,split", [(1, "area"), (2, "area"), (1, "language"), (2, "language")]
+)
+def test_differencing_every_filter_combination_recovers_no_small_count(world, seed, split):
+    w = World(world, seed, split)
     now, before = Problem(len(w.atoms)), Problem(len(w.atoms))
     figures = 0
     for atoms, shown, _ in w.figures():
@@ -180,7 +179,7 @@ def test_differencing_every_filter_combination_recovers_no_small_count(world, se
         now.add(atoms, *interval(shown))
         truth = sum(w.truth[i] for i in atoms)
         before.add(atoms, *old_interval(truth))
-    assert figures > 6000  # 648 pages, each with its breakdowns
+    assert figures > 2000  # 216 pages, each with its breakdowns
     small = _small(w)
     assert small
     # The control: the old rule leaks under the same attack (so the solver can see leaks).
@@ -189,8 +188,9 @@ def test_differencing_every_filter_combination_recovers_no_small_count(world, se
     assert leaked == []
 
 
-def test_no_quote_can_be_pinned_to_a_small_group_by_switching_filters(world):
-    w = World(world, seed=3)
+@pytest.mark.parametrize("split", ["area", "language"])
+def test_no_quote_can_be_pinned_to_a_small_group_by_switching_filters(world, split):
+    w = World(world, seed=3, split=split)
     seen_in: dict[str, set[int]] = {}
     for atoms, _, quotes in w.figures():
         for text in quotes or []:
