@@ -26,6 +26,8 @@ class LanguagesConfig(AppConfig):
 
         _skip_empty_text_blocks()
 
+        from . import receivers  # noqa: F401
+
 
 def _skip_empty_text_blocks() -> None:
     """wagtail-localize fails on a text block whose value is None (an optional question hint

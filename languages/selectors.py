@@ -72,3 +72,34 @@ def english_version_url(page) -> str:
         return ""
     original = page.get_translation_or_none(Locale.get_default())
     return (original.url or "") if original is not None and original.live else ""
+
+
+# --- Feedback not in English ----------------------------------------------------------------
+
+
+def translations_open(*, limit: int = 50) -> tuple[list, int]:
+    """Texts not in English that nobody has translated yet (the requested ones first, oldest
+    first), each with its text reference (``ref``), and how many there are: three queries."""
+    from feedback.selectors import text_refs
+
+    from .models import TextTranslation, TranslationStatus
+
+    open_ = TextTranslation.objects.exclude(status=TranslationStatus.TRANSLATED)
+    total = open_.count()
+    rows = list(open_.select_related("requested_by").order_by("-status", "found_at", "id")[:limit])
+    refs = text_refs(t.target for t in rows)
+    for row in rows:
+        row.ref = refs.get(row.target)
+    return [r for r in rows if r.ref is not None], total
+
+
+def translations_for(targets) -> dict:
+    """The translation record of each of these texts that has one (one query)."""
+    from .models import TextTranslation
+
+    return {
+        t.target: t
+        for t in TextTranslation.objects.filter(target__in=list(targets)).select_related(
+            "entered_by", "requested_by"
+        )
+    }

@@ -6,15 +6,28 @@ the result in wagtail-localize's editor, or export it as a PO file and import it
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Protocol, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from .models import DraftTranslation
+from cms.audit import audit_record
+from cms.jobs import enqueue_on_commit
+from cms.models import AuditAction
+from feedback.models import Contribution, Response
+from feedback.services import TAG_CONTRIBUTION_TASK, TAG_RESPONSE_TASK
+
+from .detect import text_language
+from .models import DraftTranslation, TextTranslation, TranslationStatus
+
+logger = logging.getLogger(__name__)
 
 
 def _stream_fields_with_ids(page: Page) -> None:
@@ -71,3 +84,115 @@ def page_translate(
     if draft_note:
         DraftTranslation.objects.update_or_create(page=translated, defaults={"note": draft_note})
     return translated
+
+
+# --- Feedback not in English: found by the tagging job, translated by a person -----------------
+
+
+class _Unit(Protocol):
+    """A text a job works on (``tasks.texts.TextUnit``)."""
+
+    target: str
+    text: str
+    response_id: int | None
+    answer_id: int | None
+    contribution_id: int | None
+    translated: bool
+
+
+U = TypeVar("U", bound=_Unit)
+
+
+def units_in_english(units: Sequence[U]) -> list[U]:
+    """The texts the English-only tagger can read (English, or a person's translation). Every
+    other text is recorded once as not in English (idempotent), so the review screen shows it
+    to a person as "Not in English (Gujarati)" instead of leaving it silently untagged."""
+    keep: list[U] = []
+    foreign: list[TextTranslation] = []
+    for unit in units:
+        found = None if unit.translated else text_language(unit.text)
+        if found is None or found.english:
+            keep.append(unit)
+            continue
+        foreign.append(
+            TextTranslation(
+                target=unit.target,
+                response_id=unit.response_id,
+                answer_id=unit.answer_id,
+                contribution_id=unit.contribution_id,
+                language=found.code,
+            )
+        )
+    if foreign:
+        TextTranslation.objects.bulk_create(foreign, ignore_conflicts=True)
+        logger.info("%d texts not in English recorded for a person", len(foreign))
+    return keep
+
+
+@transaction.atomic
+def translation_request(*, translation_id: int, user) -> TextTranslation:
+    """Ask for a translation (recorded: who and when, and audited). Asking again keeps the
+    first request; a text already translated needs no request."""
+    translation = TextTranslation.objects.select_for_update().get(pk=translation_id)
+    if translation.status == TranslationStatus.NEEDED:
+        translation.status = TranslationStatus.REQUESTED
+        translation.requested_by = user
+        translation.requested_at = timezone.now()
+        translation.save(update_fields=["status", "requested_by", "requested_at"])
+        audit_record(
+            user=user,
+            action=AuditAction.REQUEST_TRANSLATION,
+            target=translation.target,
+            detail=f"language={translation.language}",
+        )
+    return translation
+
+
+@transaction.atomic
+def translation_enter(
+    *, translation_id: int, text: str, translator_name: str, user
+) -> TextTranslation:
+    """Record a person's English translation (who translated it, who entered it, when;
+    audited) and queue the same job that tags and screens every text, which now reads the
+    translation (``tasks/texts.py``). The original is kept as it was written. Entering it
+    again (a corrected translation) replaces the English and runs the job again."""
+    text, translator_name = (text or "").strip(), (translator_name or "").strip()
+    errors = {}
+    if not text:
+        errors["text"] = "Enter the English translation."
+    if not translator_name:
+        errors["translator_name"] = "Enter the name of the person or agency who translated it."
+    if errors:
+        raise ValidationError(errors)
+    translation = TextTranslation.objects.select_for_update().get(pk=translation_id)
+    corrected = translation.status == TranslationStatus.TRANSLATED
+    translation.text = text
+    translation.translator_name = translator_name
+    translation.entered_by = user
+    translation.translated_at = timezone.now()
+    translation.status = TranslationStatus.TRANSLATED
+    translation.full_clean(exclude=["response", "answer", "contribution"])
+    translation.save()
+    audit_record(
+        user=user,
+        action=AuditAction.ENTER_TRANSLATION,
+        target=translation.target,
+        detail=f"language={translation.language}{' corrected' if corrected else ''}",
+    )
+    if translation.contribution_id:
+        Contribution.objects.filter(pk=translation.contribution_id).update(tagged_at=None)
+        enqueue_on_commit(TAG_CONTRIBUTION_TASK, translation.contribution_id)
+    elif translation.response_id:
+        # Cleared first, so the sweep re-queues the response if the job is lost.
+        Response.objects.filter(pk=translation.response_id).update(tagged_at=None)
+        enqueue_on_commit(TAG_RESPONSE_TASK, translation.response_id)
+    logger.info("translation %s entered for %s", translation.pk, translation.target)
+    return translation
+
+
+def translations_forget(*, response_ids) -> int:
+    """Translations of texts that were removed (a response anonymised): gone with them."""
+    deleted, _ = TextTranslation.objects.filter(
+        response_id__in=list(response_ids), answer__text=""
+    ).delete()
+    return deleted

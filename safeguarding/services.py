@@ -149,8 +149,9 @@ def _flag_units(units: list[TextUnit]) -> list[int]:
 
 
 def _flag_renew(flag: SafeguardingFlag, unit: TextUnit, result: Screening | NotEnglish) -> bool:
-    """A flagged text was edited (staff corrected a focus-group contribution) and still
-    flags: the lead must read the new words. Returns True when the lead must be told again:
+    """A flagged text was edited (staff corrected a focus-group contribution, or entered the
+    English translation of a text not in English) and still flags: the lead must read the new
+    words, and a released flag holds the text again. Returns True when the lead must be told again:
     the flag had been closed (it is reopened, the old decision kept in its note) or the edit
     made it more severe."""
     was_closed = flag.status == FlagStatus.CLOSED
@@ -170,6 +171,14 @@ def _flag_renew(flag: SafeguardingFlag, unit: TextUnit, result: Screening | NotE
         flag.status = FlagStatus.IN_PROGRESS if flag.assignee_id else FlagStatus.NEW
         flag.closed_at = None
         flag.outcome = ""
+    if flag.released_at is not None:
+        # The lead released the old words (or a text they could not read: a translation can
+        # show a disclosure), not these: held from quotes and insight again until released.
+        stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+        flag.note = (
+            f"{flag.note}\n\n[{stamp}] Held again: the text changed after it was released."
+        ).strip()
+        flag.released_at, flag.released_by = None, None
     renotify = was_closed or more_severe
     if renotify:
         flag.notified_at = None

@@ -12,6 +12,7 @@ from cms.audit import audit_record
 from cms.models import AuditAction
 from cms.roles import Role, has_role
 from feedback.selectors import text_refs, text_search
+from languages.selectors import translations_for
 
 from . import selectors, services
 from .forms import AssignForm, CloseForm, HandFlagForm, ScreenFileForm
@@ -64,6 +65,7 @@ def _flag_page(request, flag_id: int, *, close_form=None, assign_form=None, stat
         "safeguarding/admin/flag.html",
         {
             "flag": flag,
+            "translation": translations_for([flag.target]).get(flag.target),
             "title": f"Safeguarding flag {flag.pk}",
             "category_labels": [category_label(c) for c in flag.categories],
             "lead_category_labels": [category_label(c) for c in flag.lead_categories],

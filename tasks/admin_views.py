@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cms.jobs import enqueue
 from cms.roles import Role, has_role
 from cms.selectors import active_taxonomy
+from languages.selectors import translations_open
 from safeguarding.selectors import held_targets
 
 from . import selectors, services
@@ -45,6 +46,7 @@ def review_queue(request):
         for tag in item.tags:
             tag.name = names.get(tag.code, tag.code)
             tag.explained = evidence.get(tag.pk)
+    not_english, not_english_total = translations_open(limit=10)
     decisions = selectors.recent_decisions(limit=10)
     for _, tag in decisions:
         tag.name = names.get(tag.code, tag.code)
@@ -54,6 +56,8 @@ def review_queue(request):
         {
             "items": items,
             "waiting": waiting,
+            "not_english": not_english,
+            "not_english_total": not_english_total,
             "taxonomy": active_taxonomy(),
             "code": code,
             "order": order,

@@ -10,6 +10,7 @@ from django.db.models.functions import Abs
 
 from feedback.models import Channel
 from feedback.selectors import TextRef, TextTag, text_refs
+from languages.selectors import translations_for
 from safeguarding.selectors import held_targets
 
 from .evidence import explain, snippets
@@ -35,10 +36,17 @@ class ReviewItem:
     teach: float  # 1 = the tagger is torn (a decision teaches most), 0 = it is sure
     flagged: bool = False  # an open safeguarding flag: never confirmed into quotes
     tags: list[Tag] = field(default_factory=list)
+    translation: object | None = None  # languages.TextTranslation, when not in English
 
     @property
     def target(self) -> str:
         return self.ref.target
+
+    @property
+    def english(self) -> str:
+        """The words the tagger read: a person's translation, or the text itself."""
+        t = self.translation
+        return t.text if t is not None and t.text else self.ref.text
 
 
 ORDERS = {"teach": "What would teach the tagger most", "date": "Newest first"}
@@ -74,11 +82,13 @@ def review_queue(
     targets = [row["target"] for row in page]
     refs = text_refs(targets)
     flagged = held_targets(targets)
+    translations = translations_for(targets)
     items = {
         row["target"]: ReviewItem(
             ref=refs[row["target"]],
             teach=round(max(0.0, 1 - 2 * row["closeness"]), 3),
             flagged=row["target"] in flagged,
+            translation=translations.get(row["target"]),
         )
         for row in page
         if row["target"] in refs
@@ -151,9 +161,9 @@ def review_evidence(items: list[ReviewItem], tagger) -> dict[int, TagEvidence]:
     out: dict[int, TagEvidence] = {}
     for item in items:
         machine = [t for t in item.tags if t.method != "human" and t.code in columns]
-        if not machine or not item.ref.text:
+        if not machine or not item.english:
             continue
-        text = item.ref.text[:MAX_TEXT]
+        text = item.english[:MAX_TEXT]
         drivers = explain(text, [columns[t.code] for t in machine], tagger.scores)
         for tag in machine:
             found = drivers[columns[tag.code]]

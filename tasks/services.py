@@ -17,6 +17,7 @@ from cms.jobs import enqueue_on_commit
 from cms.selectors import active_taxonomy
 from feedback.models import Contribution, Response, ResponseStatus
 from feedback.signals import responses_changed
+from languages.services import units_in_english
 
 from .models import (
     HUMAN_DECISION,
@@ -281,10 +282,13 @@ def _write_tags(units: Sequence[TextUnit], tagger: Tagger, kinds: dict[str, str]
 
 @transaction.atomic
 def responses_tag(*, response_ids: Iterable[int]) -> int:
-    """Tag every free-text answer of these submitted responses, then mark them tagged."""
+    """Tag every free-text answer of these submitted responses, then mark them tagged. A text
+    not in English (and not yet translated by a person) is not tagged but recorded for a
+    person (``languages.services.units_in_english``)."""
     ids = list(response_ids)
     labels_kinds = taxonomy_labels()[1]
-    written = _write_tags(units_for_responses(ids), tagger_current(), labels_kinds)
+    units = units_in_english(units_for_responses(ids))
+    written = _write_tags(units, tagger_current(), labels_kinds)
     Response.objects.filter(id__in=ids, status=ResponseStatus.SUBMITTED).update(
         tagged_at=timezone.now()
     )
@@ -295,7 +299,8 @@ def responses_tag(*, response_ids: Iterable[int]) -> int:
 def contributions_tag(*, contribution_ids: Iterable[int]) -> int:
     ids = list(contribution_ids)
     labels_kinds = taxonomy_labels()[1]
-    written = _write_tags(units_for_contributions(ids), tagger_current(), labels_kinds)
+    units = units_in_english(units_for_contributions(ids))
+    written = _write_tags(units, tagger_current(), labels_kinds)
     Contribution.objects.filter(id__in=ids).update(tagged_at=timezone.now())
     return written
 

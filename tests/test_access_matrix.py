@@ -197,6 +197,15 @@ BY_NAME: dict[str, dict] = {
     "tagging_admin:theme_candidate": row(
         SIGN_IN, SIGN_IN, TOTP, POST_ONLY, SIGN_IN, SIGN_IN, POST_ONLY, POST_ONLY, POST_ONLY
     ),
+    # Feedback not in English: the people who review tags. No translation record exists
+    # here: a 404 for those allowed, refused before the look-up for the rest.
+    "translations_admin:list": TAG_REVIEW,
+    "translations_admin:enter": row(
+        SIGN_IN, SIGN_IN, TOTP, NOT_FOUND, SIGN_IN, SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND
+    ),
+    "translations_admin:request": row(
+        SIGN_IN, SIGN_IN, TOTP, POST_ONLY, SIGN_IN, SIGN_IN, POST_ONLY, POST_ONLY, POST_ONLY
+    ),
     "cms_audit_log": AUDIT_LOG,
     "safeguarding_admin:queue": SAFEGUARDING,
     "safeguarding_admin:flag_by_hand": SAFEGUARDING,

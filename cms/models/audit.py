@@ -22,6 +22,9 @@ class AuditAction(models.TextChoices):
     VIEW_THEMES = "view_themes", "Viewed candidate themes"
     EDIT_THEMES = "edit_themes", "Changed candidate themes"
     PROMOTE_THEME = "promote_theme", "Promoted a theme into the taxonomy"
+    VIEW_TRANSLATION = "view_translation", "Viewed a text to translate"
+    REQUEST_TRANSLATION = "request_translation", "Requested a translation"
+    ENTER_TRANSLATION = "enter_translation", "Entered a translation"
 
 
 class AuditEvent(models.Model):

@@ -3,9 +3,9 @@ group small enough to point at someone.
 
 A quote is eligible only when the *finest* group its author belongs to, the one every filter
 combination narrows towards (the same survey, month, voice, area and language; for focus
-groups the same consultation, month and speaker group), shows at least ``QUOTE_GROUP_SHOWN`` through
-the disclosure rule (so has 6 or more people). Whatever filters someone switches on and off,
-the group they can pin a quote to is never smaller than that.
+groups the same consultation, month and speaker group), shows at least ``QUOTE_GROUP_SHOWN``
+through the disclosure rule (so has 6 or more people). Whatever filters someone switches on
+and off, the group they can pin a quote to is never smaller than that.
 """
 
 from __future__ import annotations
