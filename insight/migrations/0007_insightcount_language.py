@@ -21,7 +21,7 @@ def mark_stored_months_stale(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("insight", "0005_outcome_workflow"),
+        ("insight", "0006_insight_summary"),
     ]
 
     operations = [
