@@ -6,15 +6,17 @@ AXE_SOURCE = (Path(__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
-def run_axe(page) -> list[dict]:
-    """Return axe violations for the page as it is now (an empty list is a pass)."""
+def run_axe(page, within: str | None = None) -> list[dict]:
+    """Return axe violations for the page as it is now (an empty list is a pass); only
+    inside the element ``within`` selects, when given (our own part of a Wagtail screen)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated through the DevTools protocol, so the site's strict CSP (no inline
         # script) stays on for the page under test.
         page.evaluate(AXE_SOURCE)
     result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        WCAG_TAGS,
+        "async ([tags, within]) => await axe.run(within ? document.querySelector(within) "
+        ": document, {runOnly: {type: 'tag', values: tags}})",
+        [WCAG_TAGS, within],
     )
     return result["violations"]
 
