@@ -68,8 +68,9 @@ def test_a_public_disclosure_reaches_the_lead_and_never_insight_until_released(
 ):
     survey = survey_page(consultation=world.consultation, questions=QUESTIONS,
                          ask_about_you=False)  # fmt: skip
-    # Six other people said ordinary things under the pledge: quotes may show.
-    for n in range(6):
+    # Twelve other people said ordinary things under the pledge: shown as 10 or 15 whatever
+    # the cell key, so quotes may show.
+    for n in range(12):
         tagged_response(survey, "pledge-t9", text=f"The nurse listened to me, visit {n}.")
     with django_capture_on_commit_callbacks(execute=True):
         response = _submit_on_the_public_survey(client, survey)
