@@ -61,10 +61,12 @@ def _quote_rows(filters: Filters, code: str) -> list[dict]:
     are picked first (a top-N sort on tag columns, no text read), then ranked per voice with
     a window function over those alone; ranking every tag of a common pledge read all its
     text (193 ms of a 1 s page at 100,000 responses, see bench/insight.py)."""
-    # A text held by a safeguarding flag is never quoted until the lead releases it.
+    # A text held by a safeguarding flag is never quoted until the lead releases it. An answer
+    # signed in BSL is counted through its staff summary but never quoted: the summary is
+    # staff's words, like a focus-group paraphrase.
     answer_pool = (
         uncontained(response_tags(filters, floor=QUOTE_FLOOR), via="target")
-        .filter(code=code, answer__isnull=False)
+        .filter(code=code, answer__isnull=False, answer__video="")
         .order_by(*QUOTE_ORDER)
         .values("pk")[:QUOTE_CANDIDATES]
     )

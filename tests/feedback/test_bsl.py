@@ -23,6 +23,8 @@ from safeguarding.models import FlagSeverity, SafeguardingFlag
 from tasks.models import Tag
 from tests import hostile_files as hf
 from tests.feedback.factories import staff_user, survey_page
+from tests.insight.conftest import world  # noqa: F401 - the insight world fixture
+from tests.insight.factories import tagged_response
 
 pytestmark = pytest.mark.django_db
 
@@ -381,3 +383,22 @@ def test_video_lengths_are_read_by_the_bounded_readers_with_a_video_budget():
     for build in (hf.webm_tiny_elements, hf.webm_nested_unknown):
         with pytest.raises(TooComplex):
             duration_seconds(build(2 * MB), "video/webm", max_seconds=180)
+
+
+def test_a_bsl_summary_is_counted_in_insight_but_never_quoted_as_the_persons_words(
+    client,
+    world,  # noqa: F811
+):
+    for _ in range(11):
+        tagged_response(world.survey, "pledge-t9", text="The nurse listened to me this time.")
+    summarised = tagged_response(
+        world.survey, "pledge-t9", text="Staff summary: the signer wanted a longer appointment."
+    )
+    Answer.objects.filter(response=summarised).update(
+        video="video/signed.webm", video_content_type="video/webm", value={"bsl_video": True}
+    )
+    client.force_login(world.member)
+    insight = client.get("/insight/pledge-t9/").context["insight"]
+    quotes = " ".join(q.text for q in insight.quotes)
+    assert "nurse listened" in quotes  # quotes are shown for this pledge
+    assert "longer appointment" not in quotes
