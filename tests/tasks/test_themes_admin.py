@@ -193,6 +193,13 @@ def test_a_new_theme_is_discovered_promoted_and_learned(
         "Could not find anywhere to park at the hospital, the car park was full"
     )
     assert "hospital-parking" in {s.code for s in new}
+    # Learned, not only matched: none of the phrases given, and other topics left alone.
+    tagger = services.tagger_current()
+    assert "hospital-parking" in {
+        s.code for s in tagger.predict("The parking fees at the infirmary are a rip off")
+    }
+    for other_topic in ("The food on the ward was cold", "My social worker never rings back"):
+        assert "hospital-parking" not in {s.code for s in tagger.predict(other_topic)}
     # ... and the texts already there were re-tagged with it, shown on the review screen.
     review = client.get("/admin/tagging/review/", {"code": "hospital-parking"})
     assert review.status_code == 200 and "Hospital parking" in review.content.decode()
@@ -281,6 +288,17 @@ def test_bad_input_is_explained_and_kept(client, officer, feedback, queued):
     assert not Theme.objects.exists()
     candidate.refresh_from_db()
     assert candidate.status == "open"
+
+
+def test_the_roles_that_edit_pledges_and_pathways_edit_themes():
+    from django.contrib.auth.models import Group
+
+    for role in (Role.ENGAGEMENT, Role.EDITOR, Role.ADMINISTRATOR):
+        group = Group.objects.get(name=role)
+        codenames = set(group.permissions.values_list("codename", flat=True))
+        assert {"add_theme", "change_theme", "change_pathway"} <= codenames
+    lead = Group.objects.get(name=Role.SAFEGUARDING_LEAD)
+    assert not lead.permissions.filter(codename="change_theme").exists()
 
 
 def test_only_the_engagement_team_and_administrators_use_it(client, django_user_model, feedback):
