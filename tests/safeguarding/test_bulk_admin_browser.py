@@ -60,6 +60,11 @@ def test_screening_a_file_is_accessible_and_works_with_the_keyboard(
         assert page.get_by_role("link", name="Download the screened file (CSV)").is_visible()
         violations = axe(page)
         assert not violations, f"finished screen: {describe(violations)}"
+
+        page.goto(f"{site_url}/admin/safeguarding/screen/")  # the list, with this screen in it
+        assert page.get_by_role("link", name=f"Screen {job.pk}").is_visible()
+        violations = axe(page)
+        assert not violations, f"list of screens: {describe(violations)}"
     finally:
         context.close()
 
