@@ -619,7 +619,8 @@ def tags_declare(*, answer_ids: Iterable[int], code: str, evidence: str) -> int:
 # A text "fits" a tag when the tagger suggests one with at least this confidence; the rest
 # (no suggestion, or only unsure ones) are what emerging themes are looked for in.
 THEME_FIT = 0.5
-MAX_THEME_TEXTS = 20_000  # texts one run reads (the newest); the engine is linear in them
+# Answers and contributions one run reads (the newest of each); the engine is linear in them.
+MAX_THEME_TEXTS = 20_000
 MAX_CANDIDATES = 20
 # Share of the unfitted texts above which a phrase is too common to define a theme. The
 # engine's 0.1 suits a whole corpus; these texts are already what no tag covers, so a new
@@ -687,8 +688,7 @@ def _theme_scope_units(run) -> tuple[list[TextUnit], int]:
             target__in=[u.target for u in units], status=TagStatus.CONFIRMED
         ).values_list("target", flat=True)
     )
-    units = [u for u in units if u.target not in decided][:MAX_THEME_TEXTS]
-    return units, held
+    return [u for u in units if u.target not in decided], held
 
 
 def theme_run_execute(*, run_id: int):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from tasks.tagging.themes import Theme, discover_themes, recovery
+from tasks.tagging.themes import Theme, discover_themes, recovery, split_theme
 
 PARKING = [
     f"parking at the hospital is awful, no spaces in the car park on day {i}" for i in range(8)
@@ -28,6 +28,17 @@ def test_themes_group_texts_that_talk_about_the_same_thing():
     assert any("park" in p for p in parking.key_phrases)
     assert discover_themes(texts, min_df=3, min_size=3, max_share=0.5) == themes  # deterministic
     assert discover_themes([]) == []
+
+
+def test_split_puts_each_text_in_one_half_along_what_separates_them():
+    spaces = [f"no parking spaces in the hospital car park, full again {i}" for i in range(5)]
+    cost = [f"hospital parking charges cost too much money {i}" for i in range(5)]
+    first, second = split_theme(spaces + cost)
+    halves = sorted([set(first.members), set(second.members)], key=min)
+    assert halves == [set(range(5)), set(range(5, 10))]
+    assert split_theme(spaces + cost) == (first, second)  # deterministic
+    assert split_theme(spaces[:3]) is None  # too few to split
+    assert split_theme([f"parking at the hospital {i}" for i in range(6)]) is None  # all alike
 
 
 def test_recovery_counts_a_theme_only_when_it_is_mostly_that_label():
