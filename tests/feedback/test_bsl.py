@@ -402,3 +402,57 @@ def test_a_bsl_summary_is_counted_in_insight_but_never_quoted_as_the_persons_wor
     quotes = " ".join(q.text for q in insight.quotes)
     assert "nurse listened" in quotes  # quotes are shown for this pledge
     assert "longer appointment" not in quotes
+
+
+def test_done_when_a_deaf_participant_watches_the_introduction_signs_an_answer_and_it_is_tagged(
+    settings, tmp_path, django_user_model, django_capture_on_commit_callbacks
+):
+    """The issue's "done when", on the demo content: the BSL introduction with captions, a BSL
+    video answer sent on the public survey, a staff summary, then tags on it."""
+    from cms.demo import demo_load
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    demo_load()
+    client = Client()
+    consultation = client.get("/have-your-say/annual-health-checks/").content.decode()
+    assert re.search(
+        r'<video[^>]*>\s*<source src="/documents/[^"]+">\s*<track [^>]*captions', consultation
+    )
+    survey_html = client.get("/have-your-say/annual-health-checks/survey/").content.decode()
+    survey_id = int(re.search(r'action="/survey/(\d+)/start/"', survey_html).group(1))
+    survey = selectors.survey_get(survey_id=survey_id)
+    response = start(client, survey)
+    q = next(q for q in selectors.survey_questions(survey=survey) if q.bsl_answer)
+    question = client.get(f"/survey/{survey.pk}/question/{q.id}/").content.decode()
+    assert f'href="{bsl_url(survey, q)}"' in question
+    assert client.post(bsl_url(survey, q), {"video": upload(VIDEO)}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/survey/{survey.pk}/check/").status_code == 302
+    answer = Answer.objects.get(response=response, question_id=q.id)
+
+    staff = Client()
+    staff.force_login(staff_user(django_user_model, role=Role.ENGAGEMENT))
+    assert (
+        f"/admin/feedback/bsl/{answer.pk}/" in staff.get("/admin/feedback/bsl/").content.decode()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(
+            f"/admin/feedback/bsl/{answer.pk}/",
+            {"summary": "My annual health check was too quick. I want a longer appointment "
+             "and easy read information before I go."},
+        )  # fmt: skip
+    assert Tag.objects.filter(target=f"a:{answer.pk}").exists()
+    assert Response.objects.get(pk=response.pk).tagged_at is not None
+
+
+def test_the_page_editor_offers_a_bsl_video_on_every_question_and_a_bsl_answer_on_text(
+    bsl_docs, django_user_model
+):
+    survey = bsl_survey(*bsl_docs)
+    editor = Client()
+    editor.force_login(staff_user(django_user_model, role=Role.ADMINISTRATOR, username="ada"))
+    got = editor.get(f"/admin/pages/{survey.pk}/edit/")
+    assert got.status_code == 200
+    html = got.content.decode()
+    assert "BSL video of the question" in html
+    assert "Let people sign their answer in BSL" in html
