@@ -30,10 +30,22 @@ class Glossary:
         self._pattern = self._compile(self.entries)
 
     @classmethod
-    def from_database(cls) -> Glossary:
+    def from_database(cls, language_code: str | None = None) -> Glossary:
+        """The glossary in one language: the language being shown unless told (a Gujarati
+        page explains the words of the Gujarati glossary). One query, as before."""
+        from django.conf import settings
+        from django.utils.translation import get_language
+        from wagtail.coreutils import get_supported_content_language_variant
+
         from .models import GlossaryTerm
 
-        rows = GlossaryTerm.objects.values_list("term", "explanation")
+        try:
+            code = get_supported_content_language_variant(language_code or get_language())
+        except LookupError:
+            code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        rows = GlossaryTerm.objects.filter(locale__language_code=code).values_list(
+            "term", "explanation"
+        )
         return cls(GlossaryEntry(term, explanation) for term, explanation in rows)
 
     @property

@@ -4,22 +4,26 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model_string
-from wagtail.models import RevisionMixin
+from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .pictures import picture_choices
 
 
-class GlossaryTerm(RevisionMixin, index.Indexed, models.Model):
+class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     """A hard word and an easy explanation of it.
 
     Easy-read pages explain a glossary word the first time it appears on the page, and the
     easy-read checks stop flagging it as a hard word or an unexplained short form.
+
+    Translatable (wagtail-localize's "Translate" on the snippet, or its PO files): a page in
+    Gujarati explains the Gujarati words of the Gujarati glossary. A word is unique within
+    its language.
     """
 
     term = models.CharField(
         max_length=80,
-        unique=True,
         help_text="The word or short form as people will see it, for example 'GP'.",
     )
     explanation = models.TextField(
@@ -52,9 +56,16 @@ class GlossaryTerm(RevisionMixin, index.Indexed, models.Model):
         FieldPanel("image"),
     ]
     search_fields = [index.SearchField("term"), index.AutocompleteField("term")]
+    translatable_fields = [
+        TranslatableField("term"),
+        TranslatableField("explanation"),
+        SynchronizedField("picture"),
+        SynchronizedField("image"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["term"]
+        unique_together = [("translation_key", "locale"), ("term", "locale")]
         verbose_name = "hard word"
         verbose_name_plural = "hard words (glossary)"
 

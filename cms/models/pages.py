@@ -53,7 +53,7 @@ class EasyReadPageMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         version = self.version_for(request)
-        glossary = Glossary.from_database()
+        glossary = Glossary.from_database(self.locale.language_code)
         body = getattr(self, self.easy_read_field)
         show_findings = bool(getattr(request, "is_preview", False))
         findings = [()] * len(body)
