@@ -8,6 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 OLD = [("tasks", "0004_tag_quote_indexes"), ("feedback", "0002_engagement_permissions")]
 
 
+@pytest.mark.migrates_schema
 @pytest.mark.django_db(transaction=True)
 def test_a_flag_made_under_the_old_layout_survives_the_move():
     executor = MigrationExecutor(connection)
