@@ -2,6 +2,7 @@
 people's feedback is not in English (and its translation by a person)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
@@ -127,3 +128,54 @@ class TextTranslation(models.Model):
         from .catalogue import get
 
         return "" if self.language in ("", "other") else get(self.language).dir
+
+
+def _other_languages() -> list[tuple[str, str]]:
+    from .catalogue import default, languages
+
+    return [(lang.code, lang.name) for lang in languages() if lang != default()]
+
+
+class TermName(models.Model):
+    """A pledge's, pathway's or theme's name (and easy-read words) in another language.
+
+    The terms themselves stay one row each, keyed by their stable code: tags, insight and the
+    tagger refer to the code and read the English, so the terms are not Wagtail translations
+    (a copy per language would need codes unique per language). Public pages in that
+    language show these names; a term with no name here is shown in English, marked so.
+    """
+
+    code = models.SlugField(
+        max_length=60, help_text="The pledge's, pathway's or theme's code, e.g. 'pledge-9'."
+    )
+    language = models.CharField(max_length=16, choices=_other_languages)
+    name = models.CharField(max_length=120, help_text="The name, in that language.")
+    easy_read = models.TextField(blank=True, help_text="Optional: the easy-read description.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("language"),
+        FieldPanel("name"),
+        FieldPanel("easy_read"),
+    ]
+
+    class Meta:
+        ordering = ["code", "language"]
+        verbose_name = "pledge or pathway name in another language"
+        verbose_name_plural = "pledge and pathway names in other languages"
+        constraints = [
+            models.UniqueConstraint(fields=["code", "language"], name="languages_term_name_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.language}): {self.name}"
+
+    def clean(self) -> None:
+        super().clean()
+        from cms.models.taxonomy import TERM_MODELS
+
+        if self.code and not any(m.objects.filter(code=self.code).exists() for m in TERM_MODELS):
+            raise ValidationError(
+                {"code": f"No pledge, pathway or theme has the code '{self.code}'."}
+            )

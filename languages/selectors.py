@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.utils import translation
 from wagtail.models import Page
 
@@ -103,3 +105,36 @@ def translations_for(targets) -> dict:
             "entered_by", "requested_by"
         )
     }
+
+
+@dataclass(frozen=True)
+class TermShown:
+    """A pledge's or pathway's name as a page in some language shows it."""
+
+    code: str
+    name: str
+    html_lang: str  # "" when in the page's own language; "en-GB" when shown in English
+
+
+def term_names(terms, language_code: str) -> list[TermShown]:
+    """``terms`` (pledges, pathways) named in ``language_code`` (one query): the name staff
+    gave in that language, else the English name marked with its own ``lang``."""
+    from .catalogue import default
+    from .catalogue import get as language_get
+    from .models import TermName
+
+    terms = list(terms)
+    lang = language_get(language_code)
+    if lang == default():
+        return [TermShown(t.code, t.name, "") for t in terms]
+    names = dict(
+        TermName.objects.filter(code__in=[t.code for t in terms], language=lang.code).values_list(
+            "code", "name"
+        )
+    )
+    return [
+        TermShown(t.code, names[t.code], "")
+        if t.code in names
+        else TermShown(t.code, t.name, default().html_lang)
+        for t in terms
+    ]

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.admin_menu import RoleMenuItem
 
 from . import admin_views
-from .models import DraftTranslation
+from .models import DraftTranslation, TermName
 
 
 class DraftTranslationViewSet(SnippetViewSet):
@@ -19,6 +19,17 @@ class DraftTranslationViewSet(SnippetViewSet):
 
 
 register_snippet(DraftTranslationViewSet)
+
+
+class TermNameViewSet(SnippetViewSet):
+    model = TermName
+    icon = "site"
+    list_display = ["code", "language", "name", "updated_at"]
+    list_filter = ["language"]
+    search_fields = ["code", "name"]
+
+
+register_snippet(TermNameViewSet)
 
 
 @hooks.register("register_admin_urls")

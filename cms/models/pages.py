@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from easyread.blocks import EasyReadStreamBlock
 from easyread.findings import stream_findings
 from easyread.glossary import Glossary
+from languages.selectors import term_names
 
 from ..blocks import StandardStreamBlock
 from ..panels import EasyReadChecksPanel
@@ -255,7 +256,10 @@ class ConsultationPage(EasyReadPageMixin, Page):
         context["upcoming_events"] = [e for e in self.events.all() if e.ends_at >= now]
         context["surveys"] = [c for c in children if not isinstance(c, YouSaidWeDidPage)]
         context["results_pages"] = [c for c in children if isinstance(c, YouSaidWeDidPage)]
-        context["topics"] = [*self.pledges.all(), *self.pathways.all()]
+        # Named in the page's language where staff gave a name (languages.TermName).
+        context["topics"] = term_names(
+            [*self.pledges.all(), *self.pathways.all()], self.locale.language_code
+        )
         return context
 
 
