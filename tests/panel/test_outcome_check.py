@@ -18,6 +18,7 @@ from insight.models import Outcome
 from insight.selectors import outcomes_published
 from panel.models import ExpertCheckTask, PanelAnswer
 from tests.cms.factories import staff_user
+from tests.insight.factories import tagged_response
 from tests.insight.test_outcomes import outcome_for, yswd_page
 from tests.panel.factories import panel_member
 
@@ -50,11 +51,11 @@ def _form(world, *, we_did: str, action: str) -> dict:
             "easy_read_we_did": we_did,
             "owner": "Primary care team",
             "status": "in_progress",
-            "pledges": [world.pledge.pk],
-            "pathways": [],
             "examples": inline_formset([]),
         }
     )
+    # Multiple-choice fields as a browser sends them (nested_form_data would number them).
+    data["pledges"] = [world.pledge.pk]
     data[action] = action
     return data
 
@@ -102,6 +103,9 @@ def test_panel_checks_an_outcome_end_to_end(client, world):
     assert "Checked by people" not in public
     [view] = outcomes_published(consultation_id=world.consultation.pk)
     assert view.outcome.easy_read_we_did == OLD
+    mine = tagged_response(world.survey, "pledge-t9", confidence=0.95)
+    followed = client.post("/follow/", {"code": mine.reference}).content.decode()
+    assert OLD in followed and HARD not in followed
 
     # The panel member sees it waiting, then the outcome as it would be published, read aloud.
     assert f"/check/{task_state.pk}/" in member.get("/check/").content.decode()
@@ -164,6 +168,9 @@ def test_panel_checks_an_outcome_end_to_end(client, world):
     assert EASY in public and HARD not in public and OLD not in public
     assert "Checked by people with a learning disability" in public
     assert task_state.finished_at.strftime("%-d %B %Y") in public
+    assert list(outcome.pledges.all()) == [world.pledge]  # the themes survive publishing
+    followed = Client().post("/follow/", {"code": mine.reference}).content.decode()
+    assert EASY in followed and HARD not in followed
     assert "did not understand" not in editor.get(edit_url).content.decode()
 
 
