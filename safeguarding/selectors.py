@@ -7,6 +7,9 @@ did" examples or the API until the lead releases it.
     answers = uncontained(Answer.objects.filter(...), via="pk")
     rows = uncontained(Tag.objects.filter(...), via="answer")         # path to an Answer
 
+Apps below safeguarding (tasks) must not import this module: they ask ``tasks.holds``, where
+``safeguarding/receivers.py`` registers these two helpers.
+
 A text is *contained* while it has a flag with no ``released_at`` (whatever the flag's
 state: closing a flag does not release its text; releasing is its own decision).
 """

@@ -13,9 +13,9 @@ from cms.jobs import enqueue
 from cms.roles import Role, has_role
 from cms.selectors import active_taxonomy
 from languages.selectors import translations_open
-from safeguarding.selectors import held_targets
 
 from . import selectors, services
+from .holds import held_targets
 from .models import ImportJob, ImportKind, TagStatus
 
 REVIEW_ROLES = (Role.ENGAGEMENT, Role.ADMINISTRATOR)

@@ -11,9 +11,9 @@ from django.db.models.functions import Abs
 from feedback.models import Channel
 from feedback.selectors import TextRef, TextTag, text_refs
 from languages.selectors import translations_for
-from safeguarding.selectors import held_targets
 
 from .evidence import explain, snippets
+from .holds import held_targets
 from .models import (
     HUMAN_DECISION,
     CandidateTheme,

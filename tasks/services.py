@@ -19,6 +19,7 @@ from feedback.models import Contribution, Response, ResponseStatus
 from feedback.signals import responses_changed
 from languages.services import units_in_english
 
+from .holds import held_targets, uncontained
 from .models import (
     HUMAN_DECISION,
     HistoryExample,
@@ -364,7 +365,6 @@ def tags_review(*, tag_ids: Iterable[int], decision: str, user) -> int:
     changed; the held ones are left as they were.
     """
     from cms.models import AuditAction
-    from safeguarding.selectors import held_targets
 
     if decision not in (TagStatus.CONFIRMED, TagStatus.REJECTED):
         raise ValueError(f"unknown decision {decision!r}")
@@ -653,7 +653,6 @@ def _theme_scope_units(run) -> tuple[list[TextUnit], int]:
     from feedback.models import Answer
     from feedback.targets import answer_target, contribution_target
     from insight.filters import survey_ids  # the one list of a consultation's surveys
-    from safeguarding.selectors import uncontained
 
     answers = Answer.objects.filter(response__status=ResponseStatus.SUBMITTED).exclude(text="")
     contributions = Contribution.objects.exclude(text="")
@@ -846,7 +845,6 @@ def candidate_promote(
     from cms.models import AuditAction, Theme, code_in_use
     from feedback.models import Answer
     from feedback.targets import ANSWER, CONTRIBUTION, target_parse
-    from safeguarding.selectors import held_targets
 
     from .models import CandidateStatus
 

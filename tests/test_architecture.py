@@ -47,9 +47,6 @@ WIRING: dict[str, str] = {
 KNOWN_DEBT: set[tuple[str, str]] = {
     ("cms/demo.py", "languages.demo"),
     ("cms/models/pages.py", "languages.selectors"),
-    ("tasks/admin_views.py", "safeguarding.selectors"),
-    ("tasks/selectors.py", "safeguarding.selectors"),
-    ("tasks/services.py", "safeguarding.selectors"),
     ("tasks/services.py", "insight.filters"),
 }
 

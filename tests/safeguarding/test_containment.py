@@ -8,6 +8,7 @@ from feedback.models import Answer, Contribution
 from safeguarding import services
 from safeguarding.models import SafeguardingFlag
 from safeguarding.selectors import held_targets, uncontained
+from tasks import holds
 from tasks.models import Tag
 from tests.safeguarding.factories import contribution, submitted
 
@@ -61,3 +62,21 @@ def test_contributions_and_rows_without_a_text_are_handled():
 def test_a_path_that_reaches_no_text_is_a_mistake():
     with pytest.raises(ValueError, match="not a text"):
         uncontained(Tag.objects.all(), via="response")
+
+
+def test_tasks_asks_through_its_seam_and_gets_safeguardings_answer():
+    """tasks never imports safeguarding: ``tasks.holds`` answers with what safeguarding
+    registered, the same rows as the helpers above."""
+    hurt, fine = _answers()
+    services.responses_screen(response_ids=[hurt.response_id, fine.response_id])
+    targets = (f"a:{a.pk}" for a in (hurt, fine))  # a generator, as tag review passes
+    assert holds.held_targets(targets) == {f"a:{hurt.pk}"}
+    assert list(holds.uncontained(Answer.objects.all(), via="pk")) == [fine]
+
+
+def test_with_no_provider_tasks_refuses_rather_than_treating_texts_as_free(monkeypatch):
+    monkeypatch.setattr(holds, "_PROVIDERS", [])
+    with pytest.raises(RuntimeError, match="no hold provider"):
+        holds.held_targets(["a:1"])
+    with pytest.raises(RuntimeError, match="no hold provider"):
+        holds.uncontained(Answer.objects.all(), via="pk")
