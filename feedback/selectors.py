@@ -12,6 +12,8 @@ from datetime import timedelta
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from cms.models import ConsultationPage
+
 from .consent import CONSENT_POINTS, CONSENT_VERSION
 from .models import (
     Answer,
@@ -87,6 +89,17 @@ def survey_get(*, survey_id: int) -> SurveyPage | None:
 
 def surveys_for_staff() -> QuerySet[SurveyPage]:
     return SurveyPage.objects.all().order_by("-latest_revision_created_at")
+
+
+def survey_ids(consultation_id: int) -> QuerySet:
+    """The surveys of one consultation in every language, as a subquery: a survey's
+    translations (Gujarati, Urdu...) share its ``translation_key`` and its question ids.
+    Here, below both, so theme runs (tasks) and insight's filters share the one list."""
+    page = ConsultationPage.objects.filter(pk=consultation_id).only("path", "depth").first()
+    if page is None:
+        return SurveyPage.objects.none().values("pk")
+    keys = SurveyPage.objects.child_of(page).values("translation_key")
+    return SurveyPage.objects.filter(translation_key__in=keys).values("pk")
 
 
 def response_for_session(*, session, survey: SurveyPage) -> Response | None:

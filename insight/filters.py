@@ -25,9 +25,9 @@ from datetime import date, datetime, time
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from cms.models import ConsultationPage
 from feedback.labels import VOICE_TO_SPEAKER
-from feedback.models import Answer, Contribution, ResponseStatus, SurveyPage
+from feedback.models import Answer, Contribution, ResponseStatus
+from feedback.selectors import survey_ids
 from safeguarding.selectors import uncontained
 from tasks.models import Tag
 
@@ -83,16 +83,6 @@ def insight_answers() -> QuerySet[Answer]:
 def insight_contributions() -> QuerySet[Contribution]:
     """Every focus-group contribution insight may read."""
     return _released(Contribution.objects.all(), via="pk")
-
-
-def survey_ids(consultation_id: int) -> QuerySet:
-    """The surveys of one consultation in every language, as a subquery: a survey's
-    translations (Gujarati, Urdu...) share its ``translation_key`` and its question ids."""
-    page = ConsultationPage.objects.filter(pk=consultation_id).only("path", "depth").first()
-    if page is None:
-        return SurveyPage.objects.none().values("pk")
-    keys = SurveyPage.objects.child_of(page).values("translation_key")
-    return SurveyPage.objects.filter(translation_key__in=keys).values("pk")
 
 
 @dataclass(frozen=True)

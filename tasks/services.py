@@ -651,8 +651,8 @@ def _theme_scope_units(run) -> tuple[list[TextUnit], int]:
     """The texts a run looks at (newest first), and how many were left out as held by
     safeguarding (a held disclosure is never grouped, so never shown as a quote)."""
     from feedback.models import Answer
+    from feedback.selectors import survey_ids  # the one list of a consultation's surveys
     from feedback.targets import answer_target, contribution_target
-    from insight.filters import survey_ids  # the one list of a consultation's surveys
 
     answers = Answer.objects.filter(response__status=ResponseStatus.SUBMITTED).exclude(text="")
     contributions = Contribution.objects.exclude(text="")

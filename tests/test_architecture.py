@@ -47,7 +47,6 @@ WIRING: dict[str, str] = {
 KNOWN_DEBT: set[tuple[str, str]] = {
     ("cms/demo.py", "languages.demo"),
     ("cms/models/pages.py", "languages.selectors"),
-    ("tasks/services.py", "insight.filters"),
 }
 
 
