@@ -152,10 +152,14 @@ def checked_fields(page) -> list[str]:
     return names
 
 
-def glossary_terms() -> list[str]:
+def glossary_terms(locale_id: int | None = None) -> list[str]:
+    """The glossary's words: of one language (its Wagtail locale id) when given, else all."""
     from .models import GlossaryTerm
 
-    return list(GlossaryTerm.objects.values_list("term", flat=True))
+    terms = GlossaryTerm.objects.all()
+    if locale_id is not None:
+        terms = terms.filter(locale_id=locale_id)
+    return list(terms.values_list("term", flat=True))
 
 
 def easyread_findings_for_page(page, *, glossary: Iterable[str] | None = None) -> PageFindings:
@@ -163,6 +167,8 @@ def easyread_findings_for_page(page, *, glossary: Iterable[str] | None = None) -
 
     Reads the glossary once (one query) unless it is given; everything else is pure.
     """
-    terms = tuple(glossary_terms() if glossary is None else glossary)
+    if glossary is None:  # the glossary of the page's own language
+        glossary = glossary_terms(getattr(page, "locale_id", None))
+    terms = tuple(glossary)
     streams = {name: getattr(page, name) for name in checked_fields(page)}
     return findings_for_streams(streams, glossary=terms)

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation
 
 from cms.roles import Role
+from easyread.findings import glossary_terms
 from easyread.glossary import Glossary
 from easyread.models import GlossaryTerm
 from tests.feedback.factories import staff_user
@@ -50,5 +51,7 @@ def test_a_hard_word_is_translated_through_wagtail_localize(client, django_user_
     english_terms = Glossary.from_database("en-gb").terms
     assert "health check" in english_terms and "આરોગ્ય તપાસ" not in english_terms
     assert Glossary.from_database().terms == english_terms  # the language shown: English
+    # The easy-read checks of a Gujarati page know the Gujarati word as explained.
+    assert glossary_terms(gujarati.pk) == ["આરોગ્ય તપાસ"]
     explained = str(Glossary.from_database("gu").mark_up("મારી આરોગ્ય તપાસ સારી હતી"))
     assert "તમે ઠીક છો" in explained
