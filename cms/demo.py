@@ -37,6 +37,9 @@ DEMO_USERS = [
 
 
 demo_loaded = Signal()  # args: report (DemoReport), consultation (the demo ConsultationPage)
+# Sent after ``demo_loaded``, once every app's demo pages exist, with the same args: the
+# languages app translates them then (a second signal, so it need not be connected last).
+demo_pages_ready = Signal()
 
 
 @dataclass
@@ -226,7 +229,5 @@ def demo_load() -> DemoReport:
     # cms never imports them.
     demo_loaded.send(sender=DemoReport, report=report, consultation=consultation)
     # Last, once the survey and "you said, we did" pages exist: Gujarati and Urdu drafts.
-    from languages.demo import translations_ensure
-
-    translations_ensure(consultation, report)
+    demo_pages_ready.send(sender=DemoReport, report=report, consultation=consultation)
     return report

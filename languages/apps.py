@@ -26,7 +26,13 @@ class LanguagesConfig(AppConfig):
 
         _skip_empty_text_blocks()
 
+        # The demo's Gujarati and Urdu drafts, once every app's demo pages exist.
+        from cms.demo import demo_pages_ready
+
         from . import receivers  # noqa: F401
+        from .demo import on_demo_pages_ready
+
+        demo_pages_ready.connect(on_demo_pages_ready, dispatch_uid="languages-demo-translations")
 
 
 def _skip_empty_text_blocks() -> None:

@@ -59,6 +59,11 @@ def demo_strings(code: str) -> dict[str, str]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
+def on_demo_pages_ready(sender, *, report, consultation, **kwargs) -> None:
+    """Receiver of ``cms.demo.demo_pages_ready`` (sent once every app's demo pages exist)."""
+    translations_ensure(consultation, report)
+
+
 def translations_ensure(consultation, report) -> None:
     """Translate the home page, the consultation list, the consultation and its children."""
     bsl_intro_ensure(consultation, report)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.utils import translation
 from wagtail.models import Page
+
+from cms.models.pages import TermShown
 
 from .catalogue import Language, get, languages
 
@@ -107,18 +107,10 @@ def translations_for(targets) -> dict:
     }
 
 
-@dataclass(frozen=True)
-class TermShown:
-    """A pledge's or pathway's name as a page in some language shows it."""
-
-    code: str
-    name: str
-    html_lang: str  # "" when in the page's own language; "en-GB" when shown in English
-
-
 def term_names(terms, language_code: str) -> list[TermShown]:
     """``terms`` (pledges, pathways) named in ``language_code`` (one query): the name staff
-    gave in that language, else the English name marked with its own ``lang``."""
+    gave in that language, else the English name marked with its own ``lang``. Registered
+    on cms's ``TERM_NAMES`` hook (``wagtail_hooks.py``), which consultation pages ask."""
     from .catalogue import default
     from .catalogue import get as language_get
     from .models import TermName

@@ -7,9 +7,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.admin_menu import RoleMenuItem
+from cms.models.pages import TERM_NAMES
 
 from . import admin_views
 from .models import DraftTranslation, TermName
+from .selectors import term_names
 
 
 class DraftTranslationViewSet(SnippetViewSet):
@@ -55,3 +57,9 @@ def translations_menu_item():
         order=223,
         roles=admin_views.TRANSLATION_ROLES,
     )
+
+
+@hooks.register(TERM_NAMES)
+def term_names_in_language(terms, language_code: str):
+    """Consultation pages name their pledges and pathways in the page's language."""
+    return term_names(terms, language_code)

@@ -7,6 +7,8 @@ to Every Voice asked for easy read. ``?print=1`` gives a print version for focus
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
@@ -19,7 +21,6 @@ from wagtail.models import Orderable, Page
 from easyread.blocks import EasyReadStreamBlock
 from easyread.findings import stream_findings
 from easyread.glossary import Glossary
-from languages.selectors import term_names
 
 from ..blocks import StandardStreamBlock
 from ..panels import EasyReadChecksPanel
@@ -28,7 +29,30 @@ EASY_READ = "easy-read"
 #: Hook: ``fn(page) -> datetime | None``, when experts by experience checked the live version
 #: (the panel app registers it, so cms never imports it).
 EASY_READ_CHECKED = "cms_easy_read_checked"
+#: Hook: ``fn(terms, language_code) -> list[TermShown] | None``, pledges and pathways named in
+#: a page's language (the languages app registers it from its TermName rows).
+TERM_NAMES = "cms_term_names"
 STANDARD = "standard"
+
+
+@dataclass(frozen=True)
+class TermShown:
+    """A pledge's or pathway's name as a page in some language shows it."""
+
+    code: str
+    name: str
+    html_lang: str  # "" when in the page's own language; "en-GB" when shown in English
+
+
+def term_names(terms, language_code: str) -> list[TermShown]:
+    """``terms`` as a page in ``language_code`` names them: asked of the ``TERM_NAMES`` hook,
+    so cms never imports the languages app; with no hook, the names as stored."""
+    terms = list(terms)
+    for fn in hooks.get_hooks(TERM_NAMES):
+        shown = fn(terms, language_code)
+        if shown is not None:
+            return shown
+    return [TermShown(t.code, t.name, "") for t in terms]
 
 
 def breadcrumbs(page) -> list[dict[str, str]]:
