@@ -84,7 +84,9 @@ def test_help_now_belongs_to_that_response_only(client):
     assert "Help now" not in client.get(url(second, yes_no2)).content.decode()
 
 
-@pytest.mark.parametrize("text", ["my uncle makes me keep secrets", "i get hurt"])
+@pytest.mark.parametrize(
+    "text", ["my uncle makes me keep secrets", "i have bruises and cant say how"]
+)
 def test_words_only_the_model_flags_show_help_now_too(client, text):
     """The callout uses the same screen as the safeguarding queue: rules or model."""
     from safeguarding.screen import screen, screen_text
@@ -103,7 +105,7 @@ def test_feedback_reaches_the_screen_only_through_the_hook(monkeypatch):
     from safeguarding.wagtail_hooks import disclosure_screen
 
     assert disclosure_screen in help_now.hooks.get_hooks(help_now.DISCLOSURE_SCREEN_HOOK)
-    assert help_now.may_be_disclosure("i get hurt")  # only the model knows this one
+    assert help_now.may_be_disclosure("my uncle makes me keep secrets")  # only the model
     assert not help_now.may_be_disclosure("   ")
     monkeypatch.setattr(help_now.hooks, "get_hooks", lambda name: [])
     assert not help_now.may_be_disclosure("he hits me")  # and it says so in the log

@@ -47,6 +47,10 @@ DISCLOSURES = [(t, c) for t, c in REGRESSION_EXAMPLES if c != "none"]
 BENIGN = [t for t, c in REGRESSION_EXAMPLES if c == "none"]
 
 REGRESSION_PHRASINGS = [
+    # Once caught by the model alone, lost when its threshold rose (2026-12-04): now a rule.
+    ("i get hurt", "physical-abuse"),
+    ("i keep getting hurt at home", "physical-abuse"),
+    ("we get hurt by the big boys", "physical-abuse"),
     ("i feel like ending it", "suicide"),
     ("whats the point of living", "suicide"),
     ("i might as well be dead", "suicide"),
