@@ -37,6 +37,7 @@ CSV_COLUMNS = ["code", "kind", "name", "description", "keywords"]
 # Bounds on what an import reads: the full taxonomy is about 20 KB with 5 columns.
 MAX_CSV_CHARS = 2_000_000
 MAX_CSV_COLUMNS = 50
+MAX_CSV_CELL_CHARS = 131_072  # the csv module's default limit, held here whatever it is set to
 KINDS = {"pledge": Pledge, "pathway": Pathway, "theme": Theme}
 _PLEDGE_CODE_RE = re.compile(r"^pledge-(\d{1,3})$")
 # Spreadsheet programs run cells starting with these as formulas (CSV injection); export
@@ -172,7 +173,30 @@ def _rows_until_unreadable(reader: csv.DictReader, result: ImportResult):
                 )
             )
             return
+        # Our own cap on a cell, not the csv module's: its limit is one setting for the whole
+        # process, and another reader (the safeguarding bulk screen) may have raised it.
+        if any(len(v) > MAX_CSV_CELL_CHARS for v in _cells(row)):
+            result.errors.append(
+                RowError(
+                    before + 1,
+                    "",
+                    f"This line cannot be read (a cell is longer than "
+                    f"{MAX_CSV_CELL_CHARS:,} characters). Nothing after it was imported.",
+                )
+            )
+            return
         yield row
+
+
+def _cells(row: dict) -> list[str]:
+    """Every cell of a DictReader row, the extra ones (a list under the None key) too."""
+    cells: list[str] = []
+    for value in row.values():
+        if isinstance(value, list):
+            cells.extend(v for v in value if isinstance(v, str))
+        elif isinstance(value, str):
+            cells.append(value)
+    return cells
 
 
 def _parse_row(raw: dict, line: int, seen: dict[str, int], result: ImportResult) -> _Row | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import IO
 
 OUTPUT_COLUMNS = ("flagged", "severity", "categories", "method", "score")
@@ -60,11 +61,23 @@ def text_column(header: list[str]) -> int | None:
     return None
 
 
+@contextmanager
+def _big_cells() -> Iterator[None]:
+    """csv's cell limit is one setting for the whole process: raise it only while this file's
+    next row is read, and put it back, so other readers (the taxonomy and history imports)
+    keep their own bounds."""
+    before = csv.field_size_limit(MAX_FIELD)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
 def _rows(raw: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    csv.field_size_limit(MAX_FIELD)
     reader = csv.reader(_decoded(raw), strict=True)
     try:
-        header = next(reader)
+        with _big_cells():
+            header = next(reader)
     except StopIteration:
         raise BulkScreenError(
             "the file is empty: it needs a header row with a 'text' column", 1
@@ -80,7 +93,8 @@ def _rows(raw: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     def rows() -> Iterator[tuple[int, list[str]]]:
         while True:
             try:
-                row = next(reader)
+                with _big_cells():
+                    row = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:

@@ -85,3 +85,14 @@ def test_any_csv_is_answered_with_rows_or_line_errors(rows, with_header):
 def test_any_text_at_all_is_answered(text):
     result = parse(HEADER + text)
     assert all(e.line >= 1 and e.message for e in result.errors)
+
+
+def test_a_huge_cell_is_refused_even_when_another_reader_raised_csvs_limit():
+    """csv's cell limit is process-wide; the taxonomy import keeps its own."""
+    before = csv.field_size_limit(10_000_000)
+    try:
+        result = parse(HEADER + GOOD + 'pledge-43,pledge,"' + "a" * 200_000 + '",d,k\r\n')
+    finally:
+        csv.field_size_limit(before)
+    assert result.errors and result.errors[-1].line == 3
+    assert "cannot be read" in result.errors[-1].message

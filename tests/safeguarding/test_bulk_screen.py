@@ -44,7 +44,11 @@ def _csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:
 
 
 def _read(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    before = csv.field_size_limit(20_000_000)  # the output keeps huge cells whole
+    try:
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+    finally:
+        csv.field_size_limit(before)
 
 
 cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
@@ -203,3 +207,15 @@ def test_command_refuses_a_bad_file_naming_the_line_and_leaves_no_output(tmp_pat
     assert not dest.exists()
     with pytest.raises(CommandError, match="no such file"):
         call_command("safeguarding_screen", str(tmp_path / "missing.csv"), out=str(dest))
+
+
+def test_the_screen_puts_csvs_cell_limit_back():
+    """Other readers (taxonomy, history imports) rely on csv's default cell limit."""
+    import csv
+    import io
+
+    from safeguarding.screen.bulk import check_csv
+
+    before = csv.field_size_limit()
+    assert check_csv(io.BytesIO(b"text\n" + b"a" * 300_000 + b"\n")) == 1
+    assert csv.field_size_limit() == before
