@@ -28,3 +28,22 @@ def enqueue(task_name: str, *args: int | str) -> bool:
 
 def enqueue_on_commit(task_name: str, *args: int | str) -> None:
     transaction.on_commit(partial(enqueue, task_name, *args))
+
+
+class JobProgress:
+    """Progress of a background job row (``status``, ``done``, ``total``) as its admin page
+    shows it: the export, history import, theme search and safeguarding screen jobs share it.
+    A job never says 100% until it has finished (the last rows may still be saving)."""
+
+    DONE_STATUS = "done"
+    RUNNING_STATUSES: frozenset[str] = frozenset({"queued", "running"})
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.DONE_STATUS:
+            return 100
+        return 0 if not self.total else min(99, round(100 * self.done / self.total))
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in self.RUNNING_STATUSES

@@ -27,6 +27,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from cms.jobs import JobProgress
 from cms.panels import EasyReadChecksPanel, EasyReadPanelAnswersPanel, EasyReadTextChecksPanel
 from easyread.blocks import EasyReadStreamBlock
 from feedback.models import AgeBand, Area, Channel, Voice
@@ -355,7 +356,7 @@ def export_path(instance: ExportJob, filename: str) -> str:
     return f"exports/{filename}"
 
 
-class ExportJob(models.Model):
+class ExportJob(JobProgress, models.Model):
     """A large export made in the background. Only the person who asked can download it."""
 
     user = models.ForeignKey(
@@ -380,12 +381,6 @@ class ExportJob(models.Model):
 
     def __str__(self) -> str:
         return f"Export {self.pk} ({self.kind}, {self.format})"
-
-    @property
-    def percent(self) -> int:
-        if self.status == ExportStatus.DONE:
-            return 100
-        return 0 if not self.total else min(99, round(100 * self.done / self.total))
 
 
 class InsightCount(models.Model):

@@ -6,6 +6,7 @@ The model moved here from ``tasks`` (issue 11) and kept its table, ``tasks_safeg
 from django.conf import settings
 from django.db import models
 
+from cms.jobs import JobProgress
 from feedback.storage import get_private_storage
 
 
@@ -202,7 +203,7 @@ def screen_file_path(instance: "ScreenJob", filename: str) -> str:
     return f"safeguarding/screens/{filename}"
 
 
-class ScreenJob(models.Model):
+class ScreenJob(JobProgress, models.Model):
     """The bulk screen run from the admin over a past export (issue #11): the lead's upload
     and the screened result, both in private storage (no URL), kept until ``expires_at`` or
     until a lead deletes them; the row stays with its counts (no text) as the record.
@@ -246,16 +247,6 @@ class ScreenJob(models.Model):
 
     def __str__(self) -> str:
         return f"Safeguarding screen {self.pk} ({self.status})"
-
-    @property
-    def percent(self) -> int:
-        if self.status == ScreenJobStatus.DONE:
-            return 100
-        return 0 if not self.total else min(99, round(100 * self.done / self.total))
-
-    @property
-    def is_running(self) -> bool:
-        return self.status in (ScreenJobStatus.QUEUED, ScreenJobStatus.RUNNING)
 
     @property
     def concern(self) -> int:

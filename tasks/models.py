@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 
+from cms.jobs import JobProgress
+
 
 class WorkerHeartbeat(models.Model):
     """Written by a worker on each beat, so /readyz can say when a worker last ran a job."""
@@ -221,7 +223,7 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", "Stopped"
 
 
-class ImportJob(models.Model):
+class ImportJob(JobProgress, models.Model):
     """A trust's framework or labelled history, imported in the background from the admin.
 
     The uploaded CSV is saved here before the job is queued (so a lost job can run again from
@@ -255,15 +257,7 @@ class ImportJob(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} import {self.pk} ({self.status})"
 
-    @property
-    def percent(self) -> int:
-        if self.status == ImportStatus.DONE:
-            return 100
-        return 0 if not self.total else min(99, round(100 * self.done / self.total))
-
-    @property
-    def is_running(self) -> bool:
-        return self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING, ImportStatus.TRAINING)
+    RUNNING_STATUSES = frozenset({"queued", "running", "training"})
 
 
 class HistoryExample(models.Model):
@@ -292,7 +286,7 @@ class ThemeRunStatus(models.TextChoices):
     FAILED = "failed", "Stopped"
 
 
-class ThemeRun(models.Model):
+class ThemeRun(JobProgress, models.Model):
     """One search for emerging themes, started in the admin: which feedback it looked at
     (a consultation and/or a date range), how far it got, and what it found.
 
@@ -327,16 +321,6 @@ class ThemeRun(models.Model):
 
     def __str__(self) -> str:
         return f"Theme search {self.pk} ({self.status})"
-
-    @property
-    def percent(self) -> int:
-        if self.status == ThemeRunStatus.DONE:
-            return 100
-        return 0 if not self.total else min(99, round(100 * self.done / self.total))
-
-    @property
-    def is_running(self) -> bool:
-        return self.status in (ThemeRunStatus.QUEUED, ThemeRunStatus.RUNNING)
 
 
 class CandidateStatus(models.TextChoices):
