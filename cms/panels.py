@@ -6,13 +6,11 @@ from easyread import checks
 from easyread.findings import easyread_findings_for_page, glossary_terms
 
 
-class EasyReadChecksPanel(Panel):
-    """Lists the easy-read findings for the page as last saved, block by block.
+class _ComputedPanel(Panel):
+    """A panel that shows what is computed from the instance (no field of its own): no help
+    text, and a stable name of its own so Wagtail can tell it apart."""
 
-    Errors (a point with no picture or alt text) also stop saving and appear on the block
-    itself; warnings never stop saving. ``static/cms/js/easyread-checks.js`` moves each
-    block's warnings beside that block; without it they stay listed here.
-    """
+    default_name = ""
 
     def clone_kwargs(self):
         kwargs = super().clone_kwargs()
@@ -21,7 +19,18 @@ class EasyReadChecksPanel(Panel):
 
     @property
     def clean_name(self):
-        return super().clean_name or "easyread_checks"
+        return super().clean_name or self.default_name
+
+
+class EasyReadChecksPanel(_ComputedPanel):
+    """Lists the easy-read findings for the page as last saved, block by block.
+
+    Errors (a point with no picture or alt text) also stop saving and appear on the block
+    itself; warnings never stop saving. ``static/cms/js/easyread-checks.js`` moves each
+    block's warnings beside that block; without it they stay listed here.
+    """
+
+    default_name = "easyread_checks"
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "cms/panels/easyread_checks.html"
@@ -33,7 +42,7 @@ class EasyReadChecksPanel(Panel):
             return context
 
 
-class EasyReadTextChecksPanel(Panel):
+class EasyReadTextChecksPanel(_ComputedPanel):
     """The easy-read checks on plain text fields (an outcome's easy-read wording), as last
     saved, field by field. Warnings only: they never stop saving."""
 
@@ -41,15 +50,10 @@ class EasyReadTextChecksPanel(Panel):
         super().__init__(**kwargs)
         self.fields = tuple(fields)
 
-    def clone_kwargs(self):
-        kwargs = super().clone_kwargs()
-        kwargs.pop("help_text", None)
-        kwargs["fields"] = self.fields
-        return kwargs
+    default_name = "easyread_text_checks"
 
-    @property
-    def clean_name(self):
-        return super().clean_name or "easyread_text_checks"
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "fields": self.fields}
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "cms/panels/easyread_text_checks.html"
@@ -73,20 +77,13 @@ class EasyReadTextChecksPanel(Panel):
 EASY_READ_PANEL_ANSWERS = "cms_easy_read_panel_answers"
 
 
-class EasyReadPanelAnswersPanel(Panel):
+class EasyReadPanelAnswersPanel(_ComputedPanel):
     """In a workflow snippet's form (outcomes, easy-read insight summaries): the points the
     experts by experience did not understand at their last check, with their typed or
     spoken reasons. Pages show these as Wagtail comments on the block; snippets have no
     comments, so they are shown here."""
 
-    def clone_kwargs(self):
-        kwargs = super().clone_kwargs()
-        kwargs.pop("help_text", None)
-        return kwargs
-
-    @property
-    def clean_name(self):
-        return super().clean_name or "easyread_panel_answers"
+    default_name = "easyread_panel_answers"
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "cms/panels/easyread_panel_answers.html"
