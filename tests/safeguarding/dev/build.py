@@ -1,6 +1,7 @@
 """Build the dev sets' CSVs (columns id,text,severity,category,voice) from their sources.
 
-``dev_set.txt`` -> ``dev_set.csv`` (ids D001...), ``dev2_set.txt`` -> ``dev2_set.csv`` (E001...).
+``dev_set.txt`` -> ``dev_set.csv`` (ids D001...), ``dev2_set.txt`` -> ``dev2_set.csv`` (E001...),
+``dev3_set.txt`` -> ``dev3_set.csv`` (F001...).
 
 Run: python tests/safeguarding/dev/build.py
 """
@@ -9,7 +10,7 @@ import csv
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = {"dev_set": "D", "dev2_set": "E"}
+SETS = {"dev_set": "D", "dev2_set": "E", "dev3_set": "F"}
 
 
 def build(name: str, prefix: str) -> None:
