@@ -14,18 +14,23 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     LockableMixin,
     Orderable,
     RevisionMixin,
+    TranslatableMixin,
     WorkflowMixin,
 )
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.jobs import JobProgress
 from cms.panels import EasyReadChecksPanel, EasyReadPanelAnswersPanel, EasyReadTextChecksPanel
@@ -103,12 +108,26 @@ class OutcomeStatus(models.TextChoices):
     DONE = "done", "Done"
 
 
-class Outcome(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+class Outcome(
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    ClusterableModel,
+):
     """One thing that is changing because of what people said in a consultation.
 
     Drafts, revisions and Wagtail's workflow (the experts by experience check the easy read
     before it goes live, ``panel``): the row holds the live version, edits wait in revisions,
-    and the public only ever reads rows with ``live`` set."""
+    and the public only ever reads rows with ``live`` set.
+
+    Translatable (wagtail-localize's "Translate", its editor and PO files): each language is
+    its own row with the same ``translation_key``, and goes live (and through the workflow)
+    on its own. Only the words are translated; the consultation, status, themes and example
+    answers are copied from the source on every sync and cannot be changed per language, so
+    a translation is always about the same change. Public reads show one row per
+    ``translation_key`` (``selectors.outcomes``)."""
 
     consultation = models.ForeignKey(
         "cms.ConsultationPage", on_delete=models.PROTECT, related_name="+"
@@ -166,8 +185,24 @@ class Outcome(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clus
         ),
         InlinePanel("examples", heading="Example answers and contributions", label="example"),
     ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("you_said"),
+        TranslatableField("action"),
+        TranslatableField("easy_read_title"),
+        TranslatableField("easy_read_you_said"),
+        TranslatableField("easy_read_we_did"),
+        TranslatableField("owner"),
+        # The same change in every language: never overridden in a translation.
+        SynchronizedField("consultation", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("pledges", overridable=False),
+        SynchronizedField("pathways", overridable=False),
+        # Example answers are references to people's own words (a:123), quoted as written.
+        SynchronizedField("examples", overridable=False),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["consultation", "-published_at", "title"]
         indexes = [models.Index(fields=["consultation", "live"])]
 
@@ -177,23 +212,43 @@ class Outcome(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clus
     def easy_read_points(self) -> list[tuple[str, str]]:
         """The points the experts by experience check (``panel``), as ``(field, html)``: each
         easy-read field on its own, worded and marked up as the "you said, we did" page
-        shows it (insight/includes/outcomes.html)."""
-        return [
-            (
-                "easy_read_title",
-                format_html('<h2 class="nhsuk-heading-m">{}</h2>', self.easy_read_title),
-            ),
-            (
-                "easy_read_you_said",
-                format_html("<p><strong>You said:</strong> {}</p>", self.easy_read_you_said),
-            ),
-            (
-                "easy_read_we_did",
-                format_html(
-                    "<p><strong>We are doing this:</strong> {}</p>", self.easy_read_we_did
+        shows it (insight/includes/outcomes.html), in the outcome's own language (a
+        translation's words carry their ``lang`` and ``dir``)."""
+        from languages.catalogue import get as language_get
+
+        language = language_get(self.locale.language_code if self.locale_id else None)
+        marked = (
+            format_html(' lang="{}" dir="{}"', language.html_lang, language.dir)
+            if self.locale_id and self.locale_id != Locale.get_default().pk
+            else ""
+        )
+        with translation.override(language.code):
+            return [
+                (
+                    "easy_read_title",
+                    format_html(
+                        '<h2 class="nhsuk-heading-m"{}>{}</h2>', marked, self.easy_read_title
+                    ),
                 ),
-            ),
-        ]
+                (
+                    "easy_read_you_said",
+                    format_html(
+                        "<p{}><strong>{}</strong> {}</p>",
+                        marked,
+                        gettext("You said:"),
+                        self.easy_read_you_said,
+                    ),
+                ),
+                (
+                    "easy_read_we_did",
+                    format_html(
+                        "<p{}><strong>{}</strong> {}</p>",
+                        marked,
+                        gettext("We are doing this:"),
+                        self.easy_read_we_did,
+                    ),
+                ),
+            ]
 
 
 class InsightSummary(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):

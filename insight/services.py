@@ -187,44 +187,47 @@ def outcome_saved(*, outcome: Outcome) -> None:
         published_at=now
     )
     outcome.published_at = now
-    if updated:
+    if updated and selectors.outcome_tells_people(outcome=outcome):
         enqueue_on_commit("everyvoice.notify_outcome", outcome.pk)
 
 
 def outcome_notify(*, outcome_id: int) -> int:
     """Send the easy-read email about a published outcome to everyone who asked for updates
-    from its consultation. One email per address; each response is told once, ever."""
+    from its consultation (in any of its languages). One email per address, with the outcome
+    in the language they answered in where it is translated and live (English otherwise);
+    each response is told once, ever, whichever translation went live first."""
     outcome = Outcome.objects.filter(pk=outcome_id, live=True).first()
     if outcome is None:
         return 0
-    consultation = outcome.consultation
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     follow_url = base + reverse("insight_follow:follow")
-    results = YouSaidWeDidPage.objects.child_of(consultation).live().public().first()
-    results_url = (results.get_full_url() or "") if results else ""
+    results = YouSaidWeDidPage.objects.child_of(outcome.consultation).live().public().first()
     by_email: dict[str, list] = {}
     for response in selectors.responses_to_notify(outcome=outcome).iterator(chunk_size=500):
         by_email.setdefault(response.contact_email.strip().lower(), []).append(response)
     sent = 0
     for email, responses in by_email.items():
         supporter = any(r.voice == "supporter" for r in responses)
+        language = responses[-1].language  # the language of their latest response
+        shown = selectors.outcome_in_language(outcome=outcome, language_code=language)
+        their_results = selectors.page_in_language(results, language)
         context = {
-            "outcome": outcome,
-            "consultation": consultation,
+            "outcome": shown,
+            "consultation": selectors.page_in_language(shown.consultation, language),
             "follow_url": follow_url,
-            "results_url": results_url,
+            "results_url": (their_results.get_full_url() or "") if their_results else "",
             "supporter": supporter,
         }
         body = render_to_string("insight/email/outcome_published.txt", context)
         send_mail(
-            subject=f"What we are doing: {outcome.easy_read_title}",
+            subject=f"What we are doing: {shown.easy_read_title}",
             message=body,
             from_email=None,
             recipient_list=[email],
         )
         with transaction.atomic():
             OutcomeNotification.objects.bulk_create(
-                [OutcomeNotification(outcome=outcome, response=r) for r in responses],
+                [OutcomeNotification(outcome=shown, response=r) for r in responses],
                 ignore_conflicts=True,
             )
         sent += 1

@@ -13,7 +13,7 @@ from cms.jobs import enqueue
 from tasks.sweep import register
 
 from .models import ExportJob, ExportStatus, Outcome
-from .selectors import responses_to_notify
+from .selectors import outcome_tells_people, responses_to_notify
 
 # Outcome emails are retried for this long after publishing, then left alone.
 NOTIFY_WINDOW = timedelta(days=14)
@@ -44,6 +44,9 @@ def unsent_outcome_emails() -> int:
     )
     queued = 0
     for outcome in outcomes:  # a handful a fortnight
+        # One job tells everyone, each in their own language (the English row's job).
+        if not outcome_tells_people(outcome=outcome):
+            continue
         if responses_to_notify(outcome=outcome).exists():
             queued += enqueue("everyvoice.notify_outcome", outcome.pk)
     return queued

@@ -82,12 +82,17 @@ def _offer_you_said_we_did_page(request, outcome) -> None:
 
 @hooks.register("cms_you_said_we_did_sections")
 def you_said_we_did_outcomes(request, page) -> str:
-    """The consultation's published outcomes, on its 'you said, we did' page."""
+    """The consultation's published outcomes, on its 'you said, we did' page, in the page's
+    language where they are translated (English otherwise, marked as English)."""
     from django.template.loader import render_to_string
 
     from .selectors import outcomes_published
 
     parent = page.get_parent()
-    outcomes = outcomes_published(consultation_id=parent.pk) if parent else []
+    outcomes = (
+        outcomes_published(consultation_id=parent.pk, language_code=page.locale.language_code)
+        if parent
+        else []
+    )
     context = {"outcomes": outcomes, "heading_level": 2, "show_follow_link": True}
     return render_to_string("insight/includes/outcomes.html", context, request=request)

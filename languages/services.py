@@ -63,10 +63,22 @@ def page_translate(
     missing. Parent pages not yet translated are copied first (wagtail-localize's rule).
     With ``draft_note`` the page is marked "draft translation, to be checked".
     """
-    locale = Locale.objects.get(language_code=language_code)
     page = page.specific
     _stream_fields_with_ids(page)
-    source, _ = TranslationSource.update_or_create_from_instance(page)
+    translated = _translate(
+        page, language_code=language_code, strings=strings, user=user, publish=publish
+    ).specific
+    if draft_note:
+        DraftTranslation.objects.update_or_create(page=translated, defaults={"note": draft_note})
+    return translated
+
+
+def _translate(obj, *, language_code: str, strings: Mapping[str, str], user, publish: bool):
+    """``obj``'s translation into ``language_code`` through wagtail-localize's translation
+    memory (a PO file filled in, as a translator would), saved as a draft and, with
+    ``publish``, published. A segment with no translation keeps the source words."""
+    locale = Locale.objects.get(language_code=language_code)
+    source, _ = TranslationSource.update_or_create_from_instance(obj)
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
@@ -77,13 +89,23 @@ def page_translate(
     translation.import_po(po, user=user)
     # wagtail-localize publishes on commit; publishing here keeps this one step (and testable).
     translation.save_target(user=user, publish=False)
-    translated = page.get_translation(locale).specific
+    translated = obj.get_translation(locale)
     if publish:
         translated.get_latest_revision().publish(user=user)
         translated.refresh_from_db()
-    if draft_note:
-        DraftTranslation.objects.update_or_create(page=translated, defaults={"note": draft_note})
     return translated
+
+
+@transaction.atomic
+def snippet_translate(
+    *, obj, language_code: str, strings: Mapping[str, str], user=None, publish: bool = True
+):
+    """Make or update a translatable snippet's translation (an outcome, a glossary word) the
+    way ``page_translate`` does a page's. With ``publish=False`` it stays a draft, e.g. for
+    the experts by experience to check through the snippet's workflow first."""
+    return _translate(
+        obj, language_code=language_code, strings=strings, user=user, publish=publish
+    )
 
 
 # --- Feedback not in English: found by the tagging job, translated by a person -----------------

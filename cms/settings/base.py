@@ -265,6 +265,10 @@ LOCALE_PATHS = [BASE_DIR / "languages" / "locale"]
 # Off on purpose: with no machine translator configured, wagtail-localize offers none and sends
 # no text anywhere. A deployment that wants one sets it here, after a privacy review.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Pressing "Translate" makes a draft copy, never a live one: otherwise a live page or outcome
+# would be published at once in, say, Gujarati with its English words still in it (and no
+# "not translated" mark). A translation goes live when it is published (or checked).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 USE_TZ = True
 
 # --- Static and media -----------------------------------------------------------------------

@@ -37,7 +37,17 @@ from .figures import (
     theme_insight,
 )
 from .follow import FollowedResponse, follow_response
-from .outcomes import OutcomeView, outcomes_published, responses_to_notify, you_said_we_did_page
+from .outcomes import (
+    OutcomeView,
+    outcome_in_language,
+    outcome_tells_people,
+    outcome_translations,
+    outcomes_in_language,
+    outcomes_published,
+    page_in_language,
+    responses_to_notify,
+    you_said_we_did_page,
+)
 from .quotes import Quote
 from .raw import tagged_items
 from .representation import (
@@ -76,8 +86,13 @@ __all__ = [
     "follow_response",
     "in_months",
     "live_cells",
+    "outcome_in_language",
+    "outcome_tells_people",
+    "outcome_translations",
+    "outcomes_in_language",
     "outcomes_published",
     "overview",
+    "page_in_language",
     "representation",
     "response_cells",
     "response_tags",

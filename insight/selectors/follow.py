@@ -28,7 +28,8 @@ class FollowedResponse:
 
 def follow_response(*, response: Response) -> FollowedResponse:
     """What happened to one person's answers: the themes they were tagged with (confirmed or
-    high-confidence only) and the published outcomes linked to those themes."""
+    high-confidence only) and the published outcomes linked to those themes, in the language
+    they answered in where an outcome is translated into it (English otherwise)."""
     consultation = response.survey.get_parent().specific
     codes = set(
         Tag.objects.filter(response=response)
@@ -38,7 +39,15 @@ def follow_response(*, response: Response) -> FollowedResponse:
         )
         .values_list("code", flat=True)
     )
-    outcomes = outcomes_published(consultation_id=consultation.pk, codes=codes) if codes else []
+    outcomes = (
+        outcomes_published(
+            consultation_id=consultation.pk,
+            codes=codes,
+            language_code=response.language or None,
+        )
+        if codes
+        else []
+    )
     answer_targets = {
         answer_target(pk)
         for pk in Answer.objects.filter(response=response).values_list("pk", flat=True)
