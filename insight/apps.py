@@ -9,9 +9,10 @@ class InsightConfig(AppConfig):
         # Register the insight jobs (exports, outcome emails) in every process, web and
         # worker alike, so services can queue them by name (cms.jobs.enqueue_on_commit).
         # Signals keep the pre-aggregated insight counts fresh (insight/counts.py).
-        from cms.demo import demo_loaded
+        from cms.demo import demo_loaded, demo_pages_ready
 
         from . import receivers, signals, sweepers, tasks  # noqa: F401 - sweepers register themselves
-        from .demo import on_demo_loaded
+        from .demo import on_demo_loaded, on_demo_pages_ready
 
         demo_loaded.connect(on_demo_loaded, dispatch_uid="insight-demo-outcomes")
+        demo_pages_ready.connect(on_demo_pages_ready, dispatch_uid="insight-demo-translations")

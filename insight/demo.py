@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Locale
 
 from cms.models import Collaborative, ConsultationPage, Pathway, Pledge, YouSaidWeDidPage
 from feedback.consent import CONSENT_VERSION
@@ -20,6 +21,8 @@ from feedback.demo import demo_survey_ensure
 from feedback.models import Answer, Response, ResponseStatus
 from feedback.reference import reference_display
 from feedback.targets import answer_target
+from languages.demo import DEMO_LANGUAGES, demo_strings
+from languages.services import snippet_translate
 from tasks import services as tag_services
 
 from .models import Outcome, OutcomeExample, OutcomeStatus
@@ -211,7 +214,9 @@ def _confirm_examples(responses: list[Response], user) -> list[str]:
 
 
 def demo_outcome_ensure(consultation, examples: list[str]) -> tuple[Outcome, bool]:
-    existing = Outcome.objects.filter(consultation=consultation, title=OUTCOME_TITLE).first()
+    existing = Outcome.objects.filter(
+        consultation=consultation, title=OUTCOME_TITLE, locale=Locale.get_default()
+    ).first()
     if existing is not None:
         return existing, False
     outcome = Outcome(
@@ -284,6 +289,29 @@ def demo_insight_ensure(consultation: ConsultationPage, report) -> None:
     report.created.append(
         f"follow your words at /follow/ with reference {reference_display(_reference(0))}"
     )
+
+
+def demo_outcome_translations_ensure(consultation, report) -> None:
+    """The demo outcome in Gujarati and Urdu, through wagtail-localize as a translator would
+    (the words are in ``languages/data/demo/<code>.json``). Drafts that no fluent speaker has
+    checked: they show on the translated "you said, we did" page, which says "draft
+    translation, to be checked" (``languages.DraftTranslation``)."""
+    outcome = Outcome.objects.filter(
+        consultation=consultation, title=OUTCOME_TITLE, locale=Locale.get_default()
+    ).first()
+    if outcome is None:
+        return
+    for code in DEMO_LANGUAGES:
+        locale = Locale.objects.get(language_code=code)
+        if Outcome.objects.filter(translation_key=outcome.translation_key, locale=locale).exists():
+            continue
+        snippet_translate(obj=outcome, language_code=code, strings=demo_strings(code))
+        report.created.append(f"{code} translation of outcome '{outcome.easy_read_title}'")
+
+
+def on_demo_pages_ready(sender, *, report, consultation, **kwargs) -> None:
+    """Receiver of ``cms.demo.demo_pages_ready`` (the translated pages exist by then)."""
+    demo_outcome_translations_ensure(consultation, report)
 
 
 def on_demo_loaded(sender, *, report, consultation, **kwargs) -> None:

@@ -30,7 +30,7 @@ def demo():
 
 def test_load_demo_twice_makes_one_published_outcome_linked_to_tags(demo):
     outcome = Outcome.objects.get(title=OUTCOME_TITLE)
-    assert Outcome.objects.count() == 1
+    assert Outcome.objects.filter(locale__language_code="en-gb").count() == 1
     assert outcome.live and outcome.live_revision_id and outcome.published_at is not None
     assert {p.code for p in outcome.pledges.all()} == {"pledge-9"}
     assert {p.code for p in outcome.pathways.all()} == {"annual-health-checks"}
@@ -63,3 +63,26 @@ def test_the_demo_member_sees_pledge_9_insight_with_data(client, demo):
 def test_the_demo_reference_code_follows_its_words_to_the_outcome(client, demo):
     page = client.post("/follow/", {"code": _reference(0)}).content.decode()
     assert "Longer health checks" in page
+
+
+def test_the_outcome_in_gujarati_and_urdu_on_the_draft_translated_pages(client, demo):
+    english = Outcome.objects.get(title=OUTCOME_TITLE)
+    translations = Outcome.objects.filter(translation_key=english.translation_key)
+    assert sorted(translations.values_list("locale__language_code", flat=True)) == [
+        "en-gb",
+        "gu",
+        "ur",
+    ]  # once each, however often the demo is loaded
+    gu = translations.get(locale__language_code="gu")
+    assert gu.live and gu.easy_read_title == "લાંબી આરોગ્ય તપાસ"
+    assert {p.code for p in gu.pledges.all()} == {"pledge-9"}
+    assert sorted(e.target for e in gu.examples.all()) == sorted(
+        e.target for e in english.examples.all()
+    )
+    page = YouSaidWeDidPage.objects.get(locale__language_code="gu")
+    html = client.get(page.url).content.decode()
+    assert "લાંબી આરોગ્ય તપાસ" in html and "ડૉક્ટરો તમારી આરોગ્ય તપાસ લાંબી કરશે." in html
+    assert "Longer health checks" not in html
+    assert "Draft translation, to be checked." in html  # the page says so, in both languages
+    ur = client.get(YouSaidWeDidPage.objects.get(locale__language_code="ur").url)
+    assert "لمبا صحت کا معائنہ" in ur.content.decode()

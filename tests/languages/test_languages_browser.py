@@ -19,6 +19,9 @@ TRANSLATED = [
     "/ur" + CONSULTATION,
     "/ur" + CONSULTATION + "?version=standard",
     "/ur" + CONSULTATION + "survey/",
+    # "You said, we did" with the outcome translated (Urdu right to left).
+    "/gu" + CONSULTATION + "you-said-we-did/",
+    "/ur" + CONSULTATION + "you-said-we-did/",
 ]
 
 
@@ -32,8 +35,9 @@ def test_gujarati_and_urdu_pages_have_no_axe_violations(page, demo_site, axe):
     assert failures == {}
 
 
-def test_urdu_reads_right_to_left(page, demo_site):
-    page.goto(demo_site + "/ur" + CONSULTATION)
+@pytest.mark.parametrize("path", [CONSULTATION, CONSULTATION + "you-said-we-did/"])
+def test_urdu_reads_right_to_left(page, demo_site, path):
+    page.goto(demo_site + "/ur" + path)
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert page.evaluate("getComputedStyle(document.querySelector('main')).direction") == "rtl"
     # Easy-read words start at the right edge: the picture is on the right of the words.
@@ -46,6 +50,10 @@ def test_urdu_reads_right_to_left(page, demo_site):
         }"""
     )
     assert picture > words
+    if "you-said-we-did" in path:  # the outcome itself is in Urdu, not English
+        title = page.locator(".ev-outcome h2")
+        assert title.inner_text() == "لمبا صحت کا معائنہ"
+        assert title.get_attribute("lang") is None  # the page's own language
 
 
 def test_gujarati_speaker_switches_language_and_answers_by_keyboard(page, demo_site, axe):
