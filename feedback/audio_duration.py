@@ -388,6 +388,103 @@ def _cluster_last_block(data: bytes, pos: int, end: int, budget: Budget):
     return pos, latest, None
 
 
+# --- Tracks: is there a picture? -----------------------------------------------------------
+
+TRACKS, TRACK_ENTRY, TRACK_TYPE = 0x1654AE6B, 0xAE, 0x83
+TRACK_TYPE_VIDEO = 1
+
+
+def mp4_has_video(data: bytes, budget: Budget) -> bool | None:
+    """Whether the movie has a video track (a ``trak`` whose handler is ``vide``): True,
+    False (tracks, none of them video), or None (no movie box or no tracks found)."""
+    moov = next(
+        ((body, end) for kind, body, end in _boxes(data, 0, len(data), budget) if kind == b"moov"),
+        None,
+    )
+    if moov is None:
+        return None
+    tracks = 0
+    for kind, body, end in _boxes(data, *moov, budget):
+        if kind != b"trak":
+            continue
+        tracks += 1
+        hdlr = _child(data, body, end, budget, b"mdia", b"hdlr")
+        # hdlr: version and flags (4 bytes), pre_defined (4), then the handler type.
+        if (
+            hdlr is not None
+            and hdlr[0] + 12 <= hdlr[1]
+            and bytes(data[hdlr[0] + 8 : hdlr[0] + 12]) == b"vide"
+        ):
+            return True
+    return False if tracks else None
+
+
+def _children(data: bytes, body: int, end: int, budget: Budget):
+    """(id, body start, body end) of each element of known size inside one, never past end."""
+    pos = body
+    while pos < end:
+        ident, cbody, csize = _element(data, pos, budget)
+        if csize is None or cbody + csize > end:
+            return
+        yield ident, cbody, cbody + csize
+        pos = cbody + csize
+
+
+def webm_has_video(data: bytes, budget: Budget) -> bool | None:
+    """Whether the segment's track list (which comes before the first cluster) has a video
+    track (TrackType 1): True, False (tracks, none of them video), or None (no track list)."""
+    ident, body, size = _element(data, 0, budget)  # the EBML header
+    ident, body, size = _element(data, body + (size or 0), budget)
+    if ident != SEGMENT:
+        return None
+    end = len(data) if size is None else min(body + size, len(data))
+    pos = body
+    while pos < end:
+        ident, body, size = _element(data, pos, budget)
+        if ident == CLUSTER or size is None:
+            return None  # the media has started and no track list came before it
+        if ident == TRACKS:
+            entries = 0
+            for child, cbody, cend in _children(data, body, min(body + size, end), budget):
+                if child != TRACK_ENTRY:
+                    continue
+                entries += 1
+                for field, fbody, fend in _children(data, cbody, cend, budget):
+                    if (
+                        field == TRACK_TYPE
+                        and 0 < fend - fbody <= 8
+                        and int.from_bytes(data[fbody:fend], "big") == TRACK_TYPE_VIDEO
+                    ):
+                        return True
+            return False if entries else None
+        pos = body + size
+    return None
+
+
+VIDEO_TRACK_READERS = {
+    "video/webm": webm_has_video,
+    "video/mp4": mp4_has_video,
+    "video/quicktime": mp4_has_video,
+}
+
+
+def has_video_track(
+    data: bytes | mmap.mmap, content_type: str, *, max_seconds: float = DEFAULT_MAX_SECONDS
+) -> bool | None:
+    """Whether a video file (sniffed as ``content_type``) has a picture at all, read from its
+    track list with the same budget as its length: True, False (sound only), or None (the
+    file does not say). Raises ``TooComplex`` like ``duration_seconds``."""
+    reader = VIDEO_TRACK_READERS.get(content_type)
+    if reader is None:
+        return None
+    try:
+        return reader(data, Budget.for_seconds(max_seconds, VIDEO_STEPS_PER_SECOND))
+    except TooComplex:
+        raise
+    except (ValueError, IndexError, struct.error, KeyError, OverflowError):
+        return None
+
+
 # --- MP3 and ADTS AAC -----------------------------------------------------------------------
 
 _MP3_BITRATES = {  # kbit/s by (MPEG-1?, layer 3?) for bit-rate index 1..14

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 
-from .audio_duration import TooComplex, duration_seconds
+from .audio_duration import TooComplex, duration_seconds, has_video_track
 
 MAX_AUDIO_BYTES = 10 * 1024 * 1024
 # A BSL answer of the longest length allowed (3 minutes) recorded in the browser is ~25 MB at
@@ -185,6 +185,7 @@ def video_check(file) -> Sniffed:
             )
         try:
             seconds = duration_seconds(data, sniffed.content_type, max_seconds=limit)
+            picture = has_video_track(data, sniffed.content_type, max_seconds=limit)
         except TooComplex as exc:
             raise ValidationError(
                 "We could not read this video. Try recording it again on this page, "
@@ -205,6 +206,14 @@ def video_check(file) -> Sniffed:
             "Try a shorter video.",
             code="too_long",
             params={"limit": _spoken_length(limit), "length": _spoken_length(seconds)},
+        )
+    if not picture:
+        # A sound recording in a video's container (an M4A or a WebM of the microphone
+        # only) is not a BSL answer; nor is a file whose track list cannot be found.
+        raise ValidationError(
+            "This file has no picture, only sound. A BSL answer must be a video of you "
+            "signing. Record it on this page with your camera, or choose a video file.",
+            code="no_picture",
         )
     setattr(file, _VIDEO_CHECKED, sniffed)
     return sniffed

@@ -22,11 +22,12 @@ def _full(kind: bytes, flags: int, body: bytes, version: int = 0) -> bytes:
     return _box(kind, bytes([version]) + flags.to_bytes(3, "big") + body)
 
 
-def _mp4_head() -> bytes:
+def _mp4_head(handler: bytes = b"soun") -> bytes:
     ftyp = _box(b"ftyp", b"iso6" + bytes(4) + b"iso6mp41")
     mvhd = _full(b"mvhd", 0, bytes(8) + struct.pack(">II", 1000, 0) + bytes(80))
     mdhd = _full(b"mdhd", 0, bytes(8) + struct.pack(">II", 48000, 0) + bytes(4))
-    trak = _box(b"trak", _box(b"mdia", mdhd))
+    hdlr = _full(b"hdlr", 0, bytes(4) + handler + bytes(12) + b"\0")
+    trak = _box(b"trak", _box(b"mdia", mdhd + hdlr))
     trex = _full(b"trex", 0, struct.pack(">IIIII", 1, 1, 960, 0, 0))
     return ftyp + _box(b"moov", mvhd + trak + _box(b"mvex", trex))
 
@@ -43,9 +44,10 @@ def _mp4_fragment(start: int, samples: int, payload: int) -> bytes:
     return moof + _box(b"mdat", bytes(payload))
 
 
-def mp4_ordinary(size: int) -> bytes:
-    """A fragmented M4A as browsers record it: a fragment a second of 50 Opus-sized samples."""
-    out, start = bytearray(_mp4_head()), 0
+def mp4_ordinary(size: int, handler: bytes = b"soun") -> bytes:
+    """A fragmented M4A as browsers record it: a fragment a second of 50 Opus-sized samples
+    (``handler=b"vide"``: the same as a video track, for the BSL answer's picture check)."""
+    out, start = bytearray(_mp4_head(handler)), 0
     while len(out) < size:
         out += _mp4_fragment(start, 50, 4_000)
         start += 50 * 960
@@ -83,10 +85,23 @@ def _ebml(ident: int, body: bytes, size: bytes | None = None) -> bytes:
 _UNKNOWN = b"\x01\xff\xff\xff\xff\xff\xff\xff"
 
 
-def _webm_head() -> bytes:
+def _webm_tracks(*kinds: int) -> bytes:
+    """A track list: one entry per kind (1 video VP8, 2 audio Opus), as browsers write it."""
+    codecs = {1: b"V_VP8", 2: b"A_OPUS"}
+    entries = b"".join(
+        _ebml(
+            0xAE, _ebml(0xD7, bytes([n])) + _ebml(0x83, bytes([kind])) + _ebml(0x86, codecs[kind])
+        )
+        for n, kind in enumerate(kinds, start=1)
+    )
+    return _ebml(0x1654AE6B, entries)
+
+
+def _webm_head(*tracks: int) -> bytes:
     header = _ebml(0x1A45DFA3, _ebml(0x4282, b"webm"))
     info = _ebml(0x1549A966, _ebml(0x2AD7B1, (1_000_000).to_bytes(3, "big")))
-    return header + bytes.fromhex("18538067") + _UNKNOWN + info
+    listed = _webm_tracks(*tracks) if tracks else b""
+    return header + bytes.fromhex("18538067") + _UNKNOWN + info + listed
 
 
 def webm_ordinary(size: int) -> bytes:
@@ -102,10 +117,11 @@ def webm_ordinary(size: int) -> bytes:
     return bytes(out)
 
 
-def webm_video_ordinary(size: int, frame: int = 4_000) -> bytes:
+def webm_video_ordinary(size: int, frame: int = 4_000, *, picture: bool = True) -> bytes:
     """A browser-recorded camera video (a BSL answer): clusters of unknown size, a second
-    each, 30 frames a second of ``frame`` bytes (~1 Mbit/s, the recorder's setting)."""
-    out, t = bytearray(_webm_head()), 0
+    each, 30 frames a second of ``frame`` bytes (~1 Mbit/s, the recorder's setting).
+    ``picture=False``: the same container with a sound track only (the microphone alone)."""
+    out, t = bytearray(_webm_head(1 if picture else 2)), 0
     while len(out) < size:
         blocks = b"".join(
             _ebml(0xA3, b"\x81" + struct.pack(">h", i * 33) + b"\x80" + bytes(frame))

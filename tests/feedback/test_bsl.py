@@ -235,6 +235,74 @@ def test_a_video_over_three_minutes_or_50_mb_is_refused(private, settings):
     assert not Answer.objects.filter(response=response).exists()
 
 
+SOUND_ONLY = Path(__file__).resolve().parent / "data"  # Chromium's microphone recordings
+
+
+def test_a_sound_only_file_is_not_taken_as_a_bsl_video(private):
+    """A WebM or MP4 with a sound track and no picture passes every other check (its type by
+    its first bytes, its size, its length): it is refused as having no picture, clearly, and
+    the answer given before is kept."""
+    survey = bsl_survey()
+    client = Client()
+    response = start(client, survey)
+    q = first_question(survey)
+    client.post(f"/survey/{survey.pk}/question/{q.id}/", {"answer": "My own words"})
+    files_before = set((private / "video").glob("*"))
+    sound_only = [
+        # Made here: a camera-sized WebM whose one track is sound (the microphone alone) ...
+        ("generated.webm", hf.webm_video_ordinary(20 * 30 * 300, frame=300, picture=False)),
+        # ... a browser-style fragmented MP4 with a sound track only ...
+        ("generated.mp4", hf.mp4_ordinary(200_000)),
+        # ... and real Chromium MediaRecorder microphone recordings, WebM and MP4.
+        ("chromium.webm", (SOUND_ONLY / "chromium-recording.webm").read_bytes()),
+        ("chromium.m4a", (SOUND_ONLY / "chromium-recording.m4a").read_bytes()),
+    ]
+    for name, data in sound_only:
+        got = client.post(bsl_url(survey, q), {"video": upload(data, name)})
+        page = got.content.decode()
+        assert got.status_code == 200, name
+        assert "<title>Error:" in page and "There is a problem" in page, name
+        assert 'href="#video"' in page and 'id="video-error"' in page, name
+        assert "This file has no picture, only sound." in page, name
+        assert "Record it on this page with your camera" in page, name
+        assert 'aria-describedby="video-hint video-error"' in page, name
+    answer = Answer.objects.get(response=response)
+    assert answer.value == {"text": "My own words"} and not answer.video  # nothing lost
+    assert set((private / "video").glob("*")) == files_before  # nothing stored
+
+    # The same containers with a picture are taken (generated here too).
+    for name, data in [
+        ("generated.webm", hf.webm_video_ordinary(20 * 30 * 300, frame=300)),
+        ("generated.mp4", hf.mp4_ordinary(200_000, handler=b"vide")),
+    ]:
+        assert client.post(bsl_url(survey, q), {"video": upload(data, name)}).status_code == 302
+        assert Answer.objects.get(response=response).video
+
+
+def test_the_picture_check_reads_the_track_list_within_the_video_budget():
+    from feedback.audio_duration import TooComplex, has_video_track
+
+    assert has_video_track(VIDEO, "video/webm") is True  # a real camera (canvas) recording
+    webm = (SOUND_ONLY / "chromium-recording.webm").read_bytes()
+    assert has_video_track(webm, "video/webm") is False
+    m4a = (SOUND_ONLY / "chromium-recording.m4a").read_bytes()
+    assert has_video_track(m4a, "video/mp4") is False
+    assert has_video_track(hf.mp4_ordinary(10_000, handler=b"vide"), "video/mp4") is True
+    assert has_video_track(hf.webm_ordinary(10_000), "video/webm") is None  # no track list
+    assert has_video_track(b"\x1a\x45\xdf\xa3 broken", "video/webm") is None
+    for build in (hf.webm_tiny_elements, hf.webm_nested_unknown):
+        # No track list before the media: no picture found, after a step or two.
+        assert has_video_track(build(2 * MB), "video/webm", max_seconds=180) is None
+    with pytest.raises(TooComplex):  # refused as unreadable, as the length reader does
+        has_video_track(_many_tracks(), "video/mp4", max_seconds=180)
+
+
+def _many_tracks() -> bytes:
+    """A movie box of 100,000 empty sound tracks: more structure than the budget allows."""
+    trak = hf._box(b"trak", b"")
+    return hf._box(b"ftyp", b"isom" + bytes(4)) + hf._box(b"moov", trak * 100_000)
+
+
 def test_only_questions_offering_it_take_a_bsl_answer(private):
     survey = bsl_survey(bsl_answer=False)
     client = Client()
