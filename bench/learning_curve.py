@@ -1,6 +1,7 @@
 """How much review teaches the tagger: macro-F1 on an unseen set after N reviewed texts.
 
-    .venv/bin/python bench/learning_curve.py [--taxonomy CSV] [--repeats 3] [--dev] [--per-label]
+    .venv/bin/python bench/learning_curve.py [--taxonomy CSV] [--repeats 3] [--per-label]
+        [--dev [--splits 5]]
 
 Reviewed texts come from ``tests/tasks/unseen/llr_pool.csv`` (the review pool), drawn in a
 shuffled order; each point is the mean over ``--repeats`` shuffles (200 uses the whole pool).
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -39,6 +41,9 @@ def main() -> None:
     parser.add_argument("--taxonomy", help="taxonomy CSV (default: cms/seed/taxonomy.json)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--dev", action="store_true", help="score on half the pool, not test")
+    parser.add_argument(
+        "--splits", type=int, default=1, help="--dev: random halvings of the pool (seeds 99, 100…)"
+    )
     parser.add_argument("--per-label", action="store_true")
     args = parser.parse_args()
     if args.taxonomy:
@@ -52,11 +57,13 @@ def main() -> None:
     splits = [(pool, read_labelled_csv(UNSEEN / "llr_test.csv"))]
     points = POINTS
     if args.dev:
-        order = list(range(len(pool)))
-        random.Random(99).shuffle(order)
-        half = len(pool) // 2
-        a, b = [pool[i] for i in order[:half]], [pool[i] for i in order[half:]]
-        splits = [(a, b), (b, a)]
+        splits = []
+        for seed in range(99, 99 + args.splits):
+            order = list(range(len(pool)))
+            random.Random(seed).shuffle(order)
+            half = len(pool) // 2
+            a, b = [pool[i] for i in order[:half]], [pool[i] for i in order[half:]]
+            splits += [(a, b), (b, a)]
         points = (0, 25, 50, 100)
     curve = []
     for n in points:
@@ -71,6 +78,7 @@ def main() -> None:
         point = {
             "reviewed": n,
             "macro_f1": round(sum(r["macro_f1"] for r in runs) / len(runs), 4),
+            "macro_sd": round(statistics.pstdev(r["macro_f1"] for r in runs), 4),
             "micro_f1": round(sum(r["micro_f1"] for r in runs) / len(runs), 4),
             "runs": len(runs),
             "seconds_per_run": round((time.perf_counter() - started) / len(runs), 1),
@@ -87,7 +95,9 @@ def main() -> None:
         json.dumps(
             {
                 "taxonomy": args.taxonomy or "cms/seed/taxonomy.json",
-                "scored_on": "llr_pool.csv halves (dev)" if args.dev else "llr_test.csv",
+                "scored_on": f"llr_pool.csv halves x{args.splits} (dev)"
+                if args.dev
+                else "llr_test.csv",
                 "curve": curve,
                 "gain_at_100": round(gain_100, 4),
             }
