@@ -160,6 +160,34 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
         ("people abuse the disabled bays",
          "people abuse the disabled bays and my carer is abusive to me", "abuse"),
     ],
+    ("discriminatory", "not_before"): [
+        ("we did a lesson on hate crime in pshe",
+         "we did a lesson on hate crime in pshe and after it they called me a spastic",
+         "discriminatory-abuse"),
+        ("discussed hate crime with the self-advocacy group",
+         "discussed hate crime with the group. a hate incident happened at his door last night",
+         "discriminatory-abuse"),
+    ],
+    ("discriminatory", "not_after"): [
+        ("hate crime awareness session for tenants",
+         "hate crime awareness session for tenants; afterwards he told us about racist abuse "
+         "from his neighbour", "discriminatory-abuse"),
+    ],
+    ("organisational-regime", "not_before"): [
+        ("no blanket restrictions are in place",
+         "no blanket restrictions on paper, but all the residents have to go to bed at 7",
+         "organisational-abuse"),
+    ],
+    ("organisational-regime", "not_after"): [
+        ("all blanket restrictions removed after the review",
+         "blanket restrictions removed last year, now there is a blanket ban on visitors",
+         "organisational-abuse"),
+    ],
+    ("neglect-clinical-records", "not_before"): [
+        ("skin check: no pressure damage, heels intact",
+         "no pressure damage last week, now a grade 3 pressure ulcer to the sacrum",
+         "neglect"),
+    ],
 }  # fmt: skip
 
 CASES = [(key, *case) for key, cases in EXCLUSIONS.items() for case in cases]

@@ -543,6 +543,25 @@ def test_harm_by_someone_else_is_not_called_organisational() -> None:
         "I gave my games and my cat to my cousin because I will not need them after Sunday.",
         "looked up how many paracetamol it takes",
         "she has been googling ways to kill herself",
+        # sg-recall round: tablets kept back, methods and doses looked up, goodbyes, high
+        # places, passive wishes (look-alikes in the test below)
+        "been saving my sertraline for weeks. got like 40 now",
+        "she has been stockpiling her zopiclone",
+        "i have enough tablets put away to not wake up",
+        "I looked up the lethal dose of my tablets",
+        "searched painless ways to go",
+        "how long does it take to drown",
+        "I wrote letters to my family for when they find me",
+        "told my sister to remember me",
+        "not gonna be around much longer",
+        "i wont be needing my games after christmas",
+        "going to the cliffs at the weekend and not coming back",
+        "he was standing on the ledge of the car park roof",
+        "i wish i could just stop existing",
+        "I would prefer to not exist",
+        "every night i pray i don't wake up",
+        "i wish god would take me in my sleep",
+        "it would be easier for everyone if i wasn't here",
     ],
 )
 def test_indirect_suicidal_planning_is_urgent(text: str) -> None:
@@ -558,7 +577,75 @@ def test_indirect_suicidal_planning_is_urgent(text: str) -> None:
         "i am saving my money for a holiday",
         "i looked up how to cook pasta",
         "I want to disappear into my book when it is noisy.",
+        "i put all my tablets in the dosette box on sunday",
+        "no stockpiling found at the room check",
+        "she asked how many paracetamol she can take in a day",
+        "I looked up how long it takes to learn to swim",
+        "i wrote a note for my mum to say i went to the shop",
+        "I won't be here any more after June as I'm moving to Leeds",
+        "i wont be needing my coat today it is sunny",
+        "we walked along the cliffs and came back for tea",
+        "i sat on the edge of the bed to put my socks on",
+        "i hope it is sunny when i wake up",
+        "Pt gave away some furniture before moving to her own flat",
     ],
 )
 def test_harmless_versions_of_warning_signs_are_not_suicide(text: str) -> None:
     assert "suicide" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # discriminatory abuse had no rule (sg-recall round)
+        ("people at the bus stop call me a spastic", "discriminatory-abuse"),
+        ("the man in the shop wont serve me because of my wheelchair", "discriminatory-abuse"),
+        ("they said they would do me in for being gay", "discriminatory-abuse"),
+        ("Hate incident reported: eggs thrown at his window", "discriminatory-abuse"),
+        ("she keeps deadnaming me at the unit", "discriminatory-abuse"),
+        ("a neighbour said people like me should be locked away", "discriminatory-abuse"),
+        (
+            "Resident reports racist comments from another resident at meals",
+            "discriminatory-abuse",
+        ),
+        ("DNACPR put on her notes because of her learning disability", "discriminatory-abuse"),
+        ("suspected mate crime: his friends take his money on payday", "discriminatory-abuse"),
+        # organisational: one regime for everyone, sanctions, bare rooms, routine sedation
+        (
+            "we all have to go to bed at 9 even if we want to watch the football",
+            "organisational-abuse",
+        ),
+        ("all the residents are in their pyjamas by 6pm", "organisational-abuse"),
+        ("Blanket ban on residents having phones at night", "organisational-abuse"),
+        ("if you argue you lose your family visits for a week", "organisational-abuse"),
+        ("they put me in an empty room with a lock", "organisational-abuse"),
+        ("PRN lorazepam given most evenings to settle the ward", "organisational-abuse"),
+        ("residents woken at 5am to suit the night staff", "organisational-abuse"),
+        # clinical records showing care not given
+        ("turning chart shows gaps of 6-8 hrs", "neglect"),
+        ("MAR chart not signed for two nights", "neglect"),
+        ("new grade 2 pressure ulcer to the heel", "neglect"),
+    ],
+)
+def test_recall_round_kinds_flag(text: str, category: str) -> None:
+    """Issue #11 (sg-recall round): wording of these kinds was missed on the unseen sets."""
+    assert category in categories(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we did a lesson on hate crime in pshe, it was good",
+        "Hate crime awareness session delivered with the local PCSO",
+        "I get extra time in exams because I am autistic",
+        "people like me should have easy read letters",
+        "everyone has to hand in their homework by friday",
+        "we have to hand our phones in during lessons at school",
+        "Restrictive practice review: all blanket restrictions removed",
+        "MAR reviewed: all doses signed and stock reconciles",
+        "Skin check: no pressure damage, heels intact",
+        "Repositioned 2-hourly overnight; skin intact",
+    ],
+)
+def test_recall_round_look_alikes_do_not_flag(text: str) -> None:
+    assert not screen(text), text
