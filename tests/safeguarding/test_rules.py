@@ -562,6 +562,11 @@ def test_harm_by_someone_else_is_not_called_organisational() -> None:
         "every night i pray i don't wake up",
         "i wish god would take me in my sleep",
         "it would be easier for everyone if i wasn't here",
+        "i went on google to see how you can hang and not feel it",
+        "i want to go to sleep forevr",
+        "already sorted who gets my stuff",
+        "he can sort my things out after",
+        "I cancelled my phone contract so nobody has to do it afterwards",
     ],
 )
 def test_indirect_suicidal_planning_is_urgent(text: str) -> None:
@@ -588,6 +593,7 @@ def test_indirect_suicidal_planning_is_urgent(text: str) -> None:
         "i sat on the edge of the bed to put my socks on",
         "i hope it is sunny when i wake up",
         "Pt gave away some furniture before moving to her own flat",
+        "I want to learn how you can hang wallpaper",
     ],
 )
 def test_harmless_versions_of_warning_signs_are_not_suicide(text: str) -> None:
@@ -610,6 +616,8 @@ def test_harmless_versions_of_warning_signs_are_not_suicide(text: str) -> None:
         ),
         ("DNACPR put on her notes because of her learning disability", "discriminatory-abuse"),
         ("suspected mate crime: his friends take his money on payday", "discriminatory-abuse"),
+        ("the receptionist said people like him cause trouble", "discriminatory-abuse"),
+        ("people at my school say autistic people should be locked away", "discriminatory-abuse"),
         # organisational: one regime for everyone, sanctions, bare rooms, routine sedation
         (
             "we all have to go to bed at 9 even if we want to watch the football",
@@ -621,10 +629,14 @@ def test_harmless_versions_of_warning_signs_are_not_suicide(text: str) -> None:
         ("they put me in an empty room with a lock", "organisational-abuse"),
         ("PRN lorazepam given most evenings to settle the ward", "organisational-abuse"),
         ("residents woken at 5am to suit the night staff", "organisational-abuse"),
+        ("the manager reads our letters before we get them", "organisational-abuse"),
+        ("phone confiscated as a sanction for swearing", "organisational-abuse"),
         # clinical records showing care not given
         ("turning chart shows gaps of 6-8 hrs", "neglect"),
         ("MAR chart not signed for two nights", "neglect"),
         ("new grade 2 pressure ulcer to the heel", "neglect"),
+        ("Fluid balance chart: 200ml in 24 hours; no escalation made", "neglect"),
+        ("remained nil by mouth for 3 days after the procedure was cancelled", "neglect"),
     ],
 )
 def test_recall_round_kinds_flag(text: str, category: str) -> None:
@@ -645,6 +657,8 @@ def test_recall_round_kinds_flag(text: str, category: str) -> None:
         "MAR reviewed: all doses signed and stock reconciles",
         "Skin check: no pressure damage, heels intact",
         "Repositioned 2-hourly overnight; skin intact",
+        "Obs stable, no escalation needed",
+        "NBM from midnight for endoscopy at 09:00",
     ],
 )
 def test_recall_round_look_alikes_do_not_flag(text: str) -> None:
