@@ -54,6 +54,12 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
     ],
     ("physical-others-and-signs", "not_before"): [
         ("i hit him at tennis", "i saw the carer hit him", "physical-abuse"),
+        # a clinical record of no injury (sg-recall round)
+        ("Body map completed on admission: no marks or bruising noted.",
+         "Body map on admission: no marks. Today new bruising to both upper arms.",
+         "physical-abuse"),
+        ("skin check: no new bruising",
+         "no bruising on monday, but today he has bruises on both arms", "physical-abuse"),
     ],
     ("physical-others-and-signs", "not_after"): [
         ("he hurt her leg playing football", "he hurt her and pushed her into the door",
