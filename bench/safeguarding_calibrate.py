@@ -6,7 +6,10 @@ model's harm score reaches the threshold). For each threshold prints urgent flag
 graded urgent, concerns flagged and false alarms, and picks the largest threshold that keeps
 urgent flagged >= 0.96 and concerns flagged >= 0.86 (the targets, 0.95 and 0.85, plus a
 margin). The rules were written alongside these examples, so the rules' share is in-sample:
-treat the figures as a way to compare thresholds, not as accuracy. Never run on the unseen sets.
+treat the figures as a way to compare thresholds, not as accuracy. ``model_alone`` is each
+severity's share flagged by the out-of-fold model alone (no rules), which rules written from
+the examples cannot inflate: when a round adds rules, the "chosen" threshold rises with them
+and should be read beside it. Never run on the unseen sets.
 
     .venv/bin/python bench/safeguarding_calibrate.py
 """
@@ -38,7 +41,9 @@ def main() -> None:
     for step in range(40, 61):
         t = step / 100
         n = {"urgent": [0, 0, 0], "concern": [0, 0, 0], "none": [0, 0, 0]}
+        alone = {"urgent": 0, "concern": 0, "none": 0}  # the model alone: out of fold, honest
         for e, p, found in zip(examples, predictions, rules, strict=True):
+            alone[e.severity] += p.harm >= t
             flagged = bool(found) or p.harm >= t
             urgent = flagged and (
                 any(c.severity == URGENT for c in found) or p.urgent >= config.urgent_threshold
@@ -54,6 +59,7 @@ def main() -> None:
                 "concern_flagged": round(n["concern"][1] / n["concern"][0], 3),
                 "concern_graded_urgent": round(n["concern"][2] / n["concern"][0], 3),
                 "false_alarms": round(n["none"][1] / n["none"][0], 3),
+                "model_alone": {k: round(alone[k] / n[k][0], 3) for k in alone},
             }
         )
     ok = [

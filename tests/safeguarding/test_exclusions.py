@@ -166,6 +166,21 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
         ("people abuse the disabled bays",
          "people abuse the disabled bays and my carer is abusive to me", "abuse"),
     ],
+    # clinical findings of none (sg-recall round): staff notes raised most false alarms on set C
+    ("suicide-mention", "not_before"): [
+        ("Mental state: mood euthymic, no thoughts of self-harm or suicide",
+         "no thoughts of suicide last week, but today he is suicidal and has a plan", "suicide"),
+    ],
+    ("self-harm-other", "not_before"): [
+        ("No thoughts of self-harm expressed; positive about her new job",
+         "no history of self-harm, but now she is cutting herself every night", "self-harm"),
+    ],
+    ("neglect-not-given", "not_before"): [
+        ("No missed calls this week; carers arrived on time",
+         "no missed calls last month, but this week missed visits every day", "neglect"),
+        ("no signs of neglect at the review",
+         "no signs of neglect at the last visit, now he is dehydrated", "neglect"),
+    ],
     ("discriminatory", "not_before"): [
         ("we did a lesson on hate crime in pshe",
          "we did a lesson on hate crime in pshe and after it they called me a spastic",
