@@ -1,7 +1,8 @@
 """Build the dev sets' CSVs (columns id,text,severity,category,voice) from their sources.
 
 ``dev_set.txt`` -> ``dev_set.csv`` (ids D001...), ``dev2_set.txt`` -> ``dev2_set.csv`` (E001...),
-``dev3_set.txt`` -> ``dev3_set.csv`` (F001...).
+``dev3_set.txt`` -> ``dev3_set.csv`` (F001...),
+``dev4_set.txt`` -> ``dev4_set.csv`` (G001...).
 
 Run: python tests/safeguarding/dev/build.py
 """
@@ -10,7 +11,7 @@ import csv
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = {"dev_set": "D", "dev2_set": "E", "dev3_set": "F"}
+SETS = {"dev_set": "D", "dev2_set": "E", "dev3_set": "F", "dev4_set": "G"}
 
 
 def build(name: str, prefix: str) -> None:
