@@ -3,7 +3,14 @@ snippets the engagement team manages, with easy-read insight summaries. Outcomes
 summaries have drafts and go through Wagtail's workflow (the experts by experience check them);
 publishing one (insight.receivers) tells the people who asked to hear back."""
 
+from django.contrib import messages as django_messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.views.decorators.http import require_http_methods
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -17,6 +24,74 @@ class OutcomeViewSet(SnippetViewSet):
     list_display = ["title", "consultation", "status", "owner", "live"]
     list_filter = ["status", "live"]
     search_fields = ["title", "easy_read_title", "owner"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "check-translation/<int:pk>/",
+                self.check_translation_view,
+                name="check_translation",
+            ),
+        ]
+
+    def check_translation_view(self, request, pk):
+        return outcome_translation_to_check(request, pk, viewset=self)
+
+
+@require_http_methods(["GET", "POST"])
+def outcome_translation_to_check(request, pk: int, *, viewset):
+    """Send a translated outcome (the translator's words so far) to the experts by
+    experience's check: wagtail-localize's editor has no "submit" of its own."""
+    from languages.catalogue import get as language_get
+    from languages.services import NothingToCheck, translation_submit_for_check
+
+    if not viewset.permission_policy.user_has_permission(request.user, "change"):
+        raise PermissionDenied
+    outcome = get_object_or_404(Outcome.objects.select_related("locale"), pk=pk)
+    if not viewset.permission_policy.user_has_permission_for_instance(
+        request.user, "change", outcome
+    ):
+        raise PermissionDenied
+    language = language_get(outcome.locale.language_code)
+    listing = reverse(viewset.get_url_name("list"))
+    if request.method == "POST":
+        try:
+            translation_submit_for_check(obj=outcome, user=request.user)
+        except NothingToCheck:
+            django_messages.error(
+                request,
+                f"'{outcome}' is not a translation being made, or it is already waiting "
+                "to be checked.",
+            )
+        else:
+            django_messages.success(
+                request,
+                f"The {language.name} translation of '{outcome}' is waiting to be checked "
+                "by the experts by experience. It is not public until they approve it.",
+            )
+        return redirect(listing)
+    return render(
+        request,
+        "insight/admin/check_translation.html",
+        {"outcome": outcome, "language": language, "listing": listing},
+    )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def outcome_translation_check_button(snippet, user, next_url=None):
+    """ "Send to be checked" on a translated outcome that is not waiting for a check."""
+    if not isinstance(snippet, Outcome) or snippet.locale_id == Locale.get_default().pk:
+        return
+    if snippet.workflow_in_progress or not user.has_perm("insight.change_outcome"):
+        return
+    yield Button(
+        "Send the translation to be checked",
+        reverse("wagtailsnippets_insight_outcome:check_translation", args=[snippet.pk]),
+        attrs={"aria-label": f"Send the translation of '{snippet}' to be checked"},
+        icon_name="tick",
+        priority=110,
+    )
 
 
 class InsightSummaryViewSet(SnippetViewSet):

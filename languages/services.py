@@ -108,6 +108,41 @@ def snippet_translate(
     )
 
 
+class NothingToCheck(Exception):
+    """The object is not a translation being made, or is already waiting to be checked."""
+
+
+@transaction.atomic
+def translation_submit_for_check(*, obj, user):
+    """Send a translated workflow snippet (an outcome in Gujarati) to be checked, as the
+    ordinary form's "Submit" does for the English: the translator's words so far (in
+    wagtail-localize's translation memory; a word not translated yet keeps the English) go
+    into a new draft revision, and the snippet's workflow (the experts by experience's check)
+    starts on it. The row, and so anything live, is not touched until the check publishes.
+
+    wagtail-localize's own editor can only publish (skipping the check) or keep strings;
+    this is its "save draft" step done without ``save_target``, which for a snippet would
+    write the words into the live row and take it offline. Uses wagtail-localize's segment
+    ingestion (pinned 1.14)."""
+    from wagtail_localize.fields import copy_synchronised_fields
+    from wagtail_localize.segments.ingest import ingest_segments
+
+    translation = Translation.objects.filter(
+        source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True
+    ).first()
+    workflow = obj.get_workflow()
+    if translation is None or workflow is None or obj.workflow_in_progress:
+        raise NothingToCheck
+    source = translation.source
+    original = source.as_instance()
+    copy_synchronised_fields(original, obj)
+    segments = source._get_segments_for_translation(obj.locale, fallback=True)
+    ingest_segments(original, obj, source.locale, obj.locale, segments)
+    revision = obj.save_revision(user=user)
+    workflow.start(obj, user)
+    return revision
+
+
 # --- Feedback not in English: found by the tagging job, translated by a person -----------------
 
 

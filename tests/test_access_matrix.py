@@ -239,6 +239,11 @@ BY_NAME: dict[str, dict] = {
     "insight:export_job": OWN_JOB,
     "insight:export_download": OWN_FILE,
     "insight_follow:follow": PUBLIC,
+    # Send a translated outcome to the experts' check: who may change outcomes (no outcome
+    # exists here, so a 404 for them); Wagtail's "no permission" for other staff.
+    "wagtailsnippets_insight_outcome:check_translation": row(
+        SIGN_IN, SIGN_IN, TOTP, NOT_FOUND, SIGN_IN, SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND
+    ),
     # The involvement register's report: the same people as insight (involvement/views.py).
     "involvement:report": row(SIGN_IN, FORBIDDEN, TOTP, OK, OK, REDIRECT, *[FORBIDDEN] * 3),
     "involvement:easy_report": INSIGHT,

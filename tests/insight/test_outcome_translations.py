@@ -262,3 +262,64 @@ def test_a_translation_goes_through_the_experts_check_before_it_is_public(client
     public = client.get(pages["gu"].url).content.decode()
     assert GU_TITLE in public and "Longer health checks" not in public
     assert "શીખવાની અક્ષમતા ધરાવતા લોકોએ તપાસ્યું" in public  # checked, said in Gujarati
+
+
+def test_staff_send_a_translation_to_the_experts_check_from_the_admin(client, world):
+    """wagtail-localize's editor only keeps strings or publishes; "Send the translation to
+    be checked" puts the translator's words into a draft revision and starts the check, and a
+    live translation stays as it was until the check publishes the new words."""
+    english = outcome_for(world)
+    english.save_revision().publish()
+    _, pages = translated_site(world, "gu")
+    live = gujarati(english)  # live in Gujarati already
+    gu = Locale.objects.get(language_code="gu")
+    tr = Translation.objects.get(source__object_id=english.translation_key, target_locale=gu)
+    # The translator changes one string in wagtail-localize's editor (translation memory).
+    segment = tr.source.stringsegment_set.get(string__data="We are making health checks longer.")
+    better = "ડૉક્ટરો તમારી આરોગ્ય તપાસ લાંબી કરશે."
+    StringTranslation.objects.filter(translation_of=segment.string, locale=gu).update(data=better)
+
+    editor = Client()
+    editor.force_login(world.staff)
+    listing = editor.get(reverse("wagtailsnippets_insight_outcome:list")).content.decode()
+    url = reverse("wagtailsnippets_insight_outcome:check_translation", args=[live.pk])
+    assert url in listing and "Send the translation to be checked" in listing
+    english_url = reverse("wagtailsnippets_insight_outcome:check_translation", args=[english.pk])
+    assert english_url not in listing  # the English is submitted from its own form
+    page = editor.get(url).content.decode()
+    assert "Send the Gujarati translation to be checked" in page
+    assert editor.post(url).status_code == 302
+
+    live.refresh_from_db()
+    assert live.workflow_in_progress and live.live
+    assert live.easy_read_we_did == GU_WE_DID  # the public still reads the live words
+    public = client.get(pages["gu"].url).content.decode()
+    assert GU_WE_DID in public and better not in public
+    moderator = Client()
+    moderator.force_login(staff_user(username="moderator"))
+    task_state = _to_the_panel(moderator, live)
+    member = Client()
+    member.force_login(panel_member())
+    assert better in member.get(f"/check/{task_state.pk}/").content.decode()
+    member.post(
+        f"/check/{task_state.pk}/",
+        {
+            f"answer-{f}": "yes"
+            for f in ("easy_read_title", "easy_read_you_said", "easy_read_we_did")
+        },
+    )
+    live.refresh_from_db()
+    assert live.live and live.easy_read_we_did == better
+    assert list(live.pledges.all()) == [world.pledge]  # synchronised fields kept
+    public = client.get(pages["gu"].url).content.decode()
+    assert better in public and "શીખવાની અક્ષમતા ધરાવતા લોકોએ તપાસ્યું" in public
+
+    # Waiting already, or the English: nothing to send; said so, nothing changes.
+    assert editor.post(english_url).status_code == 302
+    assert not english.__class__.objects.get(pk=english.pk).workflow_in_progress
+    # Staff who may not change outcomes cannot send one (Wagtail's "no permission").
+    lead = Client()
+    lead.force_login(staff_user(superuser=False, username="someone-else"))
+    assert lead.post(url)["Location"] != reverse("wagtailsnippets_insight_outcome:list")
+    live.refresh_from_db()
+    assert not live.workflow_in_progress

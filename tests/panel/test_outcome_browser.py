@@ -1,7 +1,8 @@
 """The panel's check of an outcome, and spoken reasons, in a real browser: axe-clean on a
 desktop and a phone with the recorder showing; a reason recorded with the microphone by
 keyboard alone reaches the server through the same audio checks; the editor's list of what
-was not understood (in the outcome's form) is axe-clean."""
+was not understood (in the outcome's form) is axe-clean; a Gujarati translation is sent to the
+check from the snippet list by keyboard, on an axe-clean confirmation page."""
 
 import pytest
 from django.test import Client
@@ -145,3 +146,37 @@ def test_what_was_not_understood_shows_axe_clean_in_the_outcome_form(
         assert violations == [], describe(violations)
     finally:
         context.close()
+
+
+def test_a_translation_is_sent_to_the_check_by_keyboard(browser, site_url, world):
+    from django.urls import reverse
+
+    from languages.services import snippet_translate
+
+    english = outcome_for(world)
+    gujarati = snippet_translate(
+        obj=english,
+        language_code="gu",
+        strings={"Longer health checks": "લાંબી આરોગ્ય તપાસ"},
+        publish=False,
+    )
+    context = signed_in_context(browser, site_url, world.staff)  # the engagement team
+    try:
+        page = context.new_page()
+        url = reverse("wagtailsnippets_insight_outcome:check_translation", args=[gujarati.pk])
+        page.goto(site_url + url)
+        page.get_by_role("heading", name="Send the translation to be checked").wait_for()
+        violations = run_axe(page)
+        assert not violations, describe(violations)
+        _tab_to(page, "document.activeElement.textContent.trim() === 'Send to be checked'")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        page.get_by_text("is waiting to be checked by the experts by experience").wait_for()
+        violations = run_axe(page)  # the snippet list with its message
+        assert not violations, describe(violations)
+    finally:
+        context.close()
+    gujarati.refresh_from_db()
+    assert gujarati.workflow_in_progress and not gujarati.live
+    revision = gujarati.latest_revision.as_object()
+    assert revision.easy_read_title == "લાંબી આરોગ્ય તપાસ"
