@@ -209,6 +209,28 @@ class Outcome(
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        super().clean()
+        self._themes_from_english()
+
+    def _themes_from_english(self) -> None:
+        """A translation links the same pledges and pathways as its English outcome.
+        wagtail-localize synchronises them on every sync, except when the English has none
+        left (it copies a many-to-many only when it is not empty), so a translation would
+        keep themes the English dropped; every revision is cleaned first, so this puts them
+        right before the translation is saved or checked."""
+        default = Locale.get_default()
+        if not self.locale_id or self.locale_id == default.pk or not self.translation_key:
+            return
+        english = (
+            Outcome.objects.filter(translation_key=self.translation_key, locale=default)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if english is not None:
+            self.pledges = list(english.pledges.all())
+            self.pathways = list(english.pathways.all())
+
     def easy_read_points(self) -> list[tuple[str, str]]:
         """The points the experts by experience check (``panel``), as ``(field, html)``: each
         easy-read field on its own, worded and marked up as the "you said, we did" page

@@ -323,3 +323,29 @@ def test_staff_send_a_translation_to_the_experts_check_from_the_admin(client, wo
     assert lead.post(url)["Location"] != reverse("wagtailsnippets_insight_outcome:list")
     live.refresh_from_db()
     assert not live.workflow_in_progress
+
+
+def test_a_translation_drops_the_themes_its_english_drops(world):
+    """wagtail-localize copies a many-to-many only when it is not empty: a theme the English
+    no longer links would stay on the translation, and the follow page would show it for
+    that theme. The translation follows the English whenever it is synced."""
+    english = outcome_for(world)
+    english.save_revision().publish()
+    gu = gujarati(english)
+    assert list(gu.pledges.all()) == [world.pledge]
+    english.pledges.set([])
+    english.save()
+    english.save_revision().publish()
+    gu = gujarati(english)  # "Sync translated snippets", as a translator would
+    assert list(gu.pledges.all()) == []
+    assert (
+        outcomes_published(
+            consultation_id=world.consultation.pk, codes={"pledge-t9"}, language_code="gu"
+        )
+        == []
+    )
+    english.pledges.set([world.other_pledge])
+    english.save()
+    english.save_revision().publish()
+    gu = gujarati(english)
+    assert list(gu.pledges.all()) == [world.other_pledge]
