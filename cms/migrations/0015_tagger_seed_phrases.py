@@ -21,12 +21,13 @@ CHANGES = json.loads(
 )
 
 
-def _apply(apps, before: str, after: str) -> None:
+def apply_changes(apps, changes: dict, before: str, after: str) -> None:
+    """Set each field from its `before` value to its `after` value; other values stay."""
     for name in ("Pledge", "Pathway"):
         model = apps.get_model("cms", name)
-        for term in model.objects.filter(code__in=list(CHANGES)):
+        for term in model.objects.filter(code__in=list(changes)):
             changed = []
-            for field, values in CHANGES[term.code].items():
+            for field, values in changes[term.code].items():
                 if getattr(term, field) == "\n".join(values[before]):
                     setattr(term, field, "\n".join(values[after]))
                     changed.append(field)
@@ -35,11 +36,11 @@ def _apply(apps, before: str, after: str) -> None:
 
 
 def forwards(apps, schema_editor):
-    _apply(apps, "from", "to")
+    apply_changes(apps, CHANGES, "from", "to")
 
 
 def backwards(apps, schema_editor):
-    _apply(apps, "to", "from")
+    apply_changes(apps, CHANGES, "to", "from")
 
 
 class Migration(migrations.Migration):

@@ -80,7 +80,9 @@ def test_thresholds_are_refitted_on_reviewed_texts(labels, pool):
 def test_explain_quotes_only_the_answers_own_words(cold):
     text = "Nobody came when he was in CRISIS at 2am, we had to ring the police"
     found = cold.explain(text, "crisis-support")
-    assert found and found[0][0] == "CRISIS"  # the rule's phrase first, as written
+    phrases = next(lb.keywords for lb in cold.labels if lb.code == "crisis-support")
+    # The rule's phrase first, as written ("CRISIS" or "at 2am": both are its phrases).
+    assert found and found[0][0] in text and found[0][0].lower() in phrases
     for phrase, weight in found:
         assert phrase.lower() in text.lower() and weight > 0
     # Model evidence (no keyword in the text) is words of the answer, never a seed example.
