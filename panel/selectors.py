@@ -75,6 +75,19 @@ def object_name(obj) -> str:
     return getattr(obj, "easy_read_title", "") or getattr(obj, "title", "") or str(obj)
 
 
+def object_language(obj):
+    """The language of a translated page or snippet when it is not the one being shown (a
+    Gujarati outcome on the English check screen), for its name's ``lang``; else None."""
+    from languages.catalogue import get
+    from languages.selectors import current_language
+
+    locale = getattr(obj, "locale", None) if getattr(obj, "locale_id", None) else None
+    if locale is None:
+        return None
+    language = get(locale.language_code)
+    return None if language.code == current_language().code else language
+
+
 def object_points(obj) -> list[Point]:
     """The easy-read points of a page or snippet: each block of its easy-read StreamFields,
     or, for snippets whose easy read is in plain fields (outcomes), each of those fields."""

@@ -62,6 +62,7 @@ def check_page(request, task_state_id: int):
         "panel/check.html",
         {
             "name": selectors.object_name(obj),
+            "name_language": selectors.object_language(obj),
             "form": form,
             "rows": rows,
             "error_links": [

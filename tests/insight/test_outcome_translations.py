@@ -243,6 +243,7 @@ def test_a_translation_goes_through_the_experts_check_before_it_is_public(client
     member.force_login(panel_member())
     check = member.get(f"/check/{task_state.pk}/").content.decode()
     # The panel reads the Gujarati words, marked as Gujarati, with Gujarati labels.
+    assert f'<h1 lang="gu" dir="ltr">{GU_TITLE}</h1>' in check
     assert f'<h2 class="nhsuk-heading-m" lang="gu" dir="ltr">{GU_TITLE}</h2>' in check
     assert "તમે કહ્યું:" in check
     assert GU_TITLE not in client.get(pages["gu"].url).content.decode()  # still waiting
