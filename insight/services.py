@@ -11,7 +11,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from cms.audit import audit_record
 from cms.jobs import enqueue_on_commit
@@ -218,9 +219,12 @@ def outcome_notify(*, outcome_id: int) -> int:
             "results_url": (their_results.get_full_url() or "") if their_results else "",
             "supporter": supporter,
         }
-        body = render_to_string("insight/email/outcome_published.txt", context)
+        # In the language they answered in, where our catalogue has it (English otherwise).
+        with translation.override(language):
+            body = render_to_string("insight/email/outcome_published.txt", context)
+            subject = gettext("What we are doing: %(title)s") % {"title": shown.easy_read_title}
         send_mail(
-            subject=f"What we are doing: {shown.easy_read_title}",
+            subject=subject,
             message=body,
             from_email=None,
             recipient_list=[email],

@@ -212,8 +212,13 @@ def test_people_are_emailed_once_each_in_their_language(world, django_capture_on
         english.save_revision().publish()
     by_address = {m.to[0]: m for m in mail.outbox}
     assert sorted(by_address) == ["en@example.org", "gu@example.org"]
-    assert by_address["gu@example.org"].subject == f"What we are doing: {GU_TITLE}"
-    assert GU_WE_DID in by_address["gu@example.org"].body
+    gu_mail = by_address["gu@example.org"]
+    assert gu_mail.subject == f"અમે શું કરી રહ્યા છીએ: {GU_TITLE}"  # the frame in Gujarati too
+    assert GU_WE_DID in gu_mail.body and "અમે આ કરી રહ્યા છીએ:" in gu_mail.body
+    assert "આભાર. અમે સાંભળ્યું." in gu_mail.body and "Thank you" not in gu_mail.body
+    assert "/follow/" in gu_mail.body
+    assert by_address["en@example.org"].subject == "What we are doing: Longer health checks"
+    assert "Thank you. We listened." in by_address["en@example.org"].body
     assert "We are making health checks longer." in by_address["en@example.org"].body
     assert GU_TITLE not in by_address["en@example.org"].body
     assert OutcomeNotification.objects.count() == 3
