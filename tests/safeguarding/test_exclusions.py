@@ -40,6 +40,16 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
          "physical-abuse"),
         ("my feet are killing me", "that man hurts me", "physical-abuse"),
         ("the dog bit me", "this lad kicks me", "physical-abuse"),
+        # sg-fa2: things and ordinary strain as the subject of "killing me"; a thing named after
+        # a preposition is not the subject, so the person before it still flags
+        ("this website is killing me", "the man on the bus hit me", "physical-abuse"),
+        ("this app is killing me", "a man i met on the app hits me", "physical-abuse"),
+        ("the door hit me", "the boy with the dog kicked me", "physical-abuse"),
+        ("caring for mum is killing me some days",
+         "the man caring for me hits me", "physical-abuse"),
+        ("looking after him is killing me",
+         "looking after him is killing me and he hits me", "physical-abuse"),
+        ("revising for my exams is killing me", "my husband is killing me", "physical-abuse"),
     ],
     ("physical-hurts-me", "not_after"): [
         ("he pushed me to try new things", "he pushed me into the wall", "physical-abuse"),
@@ -63,6 +73,12 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
     ],
     ("physical-others-and-signs", "not_after"): [
         ("he hurt her leg playing football", "he hurt her and pushed her into the door",
+         "physical-abuse"),
+        # sg-fa2: a ball named right after the sign
+        ("me and my mates were play fighting and i got a black eye off a football",
+         "i got a black eye off my dad", "physical-abuse"),
+        ("she has a black eye from the ball at netball",
+         "she has a black eye from the ball and bruises on her arms from her boyfriend",
          "physical-abuse"),
     ],
     ("physical-force-no-usual-verb", "not_before"): [
