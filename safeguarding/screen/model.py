@@ -85,8 +85,11 @@ class Config:
     # A sentence read out of its text must be a clearer disclosure than the whole text: out of
     # context, "Mum fell in the garden and hurt her wrist" scored as one although the text went
     # on "it is just a sprain". Cross-validation lost almost no recall (the rules also read
-    # every sentence) and a sixth of the false alarms went.
-    sentence_threshold: float = 0.7
+    # every sentence) and a sixth of the false alarms went. Raised from 0.7 to 0.8 in the
+    # false-alarm round after set D (sg-fa2): a look-alike's first sentence read alone ("I keep
+    # Mum's tablets in a locked box ...") scored 0.7-0.8 while its text, which says why it is
+    # fine, scored about 0.3; cross-validation moved by under 0.005 (urgent flagged unchanged).
+    sentence_threshold: float = 0.8
     urgent_threshold: float = 0.45
     category_threshold: float = 0.35
 
