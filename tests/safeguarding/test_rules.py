@@ -198,6 +198,9 @@ REGRESSION_PHRASINGS = [
     ("i want to set fire to the house", "harm-to-others"),
     ("i get so angry i hit other people", "harm-to-others"),
     ("i dont want to go back there they are bad to me", "abuse"),
+    # sg-fa2: shaking someone, as a carer may confess it
+    ("I screamed at him and shook him by the shoulders", "physical-abuse"),
+    ("she shakes my son so hard his head goes back", "physical-abuse"),
 ]
 
 REGRESSION_BENIGN = [
@@ -286,6 +289,7 @@ REGRESSION_BENIGN = [
     "I want to go to college and learn about computers",
     "the restraint policy review meeting is on Tuesday",
     "I don't want to move house",
+    "the news really shook me up",
 ]
 
 
