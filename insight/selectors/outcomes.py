@@ -8,7 +8,7 @@ list never has an outcome twice and a translation that is not live yet never sho
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Q, QuerySet
@@ -16,11 +16,12 @@ from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from cms.models import ConsultationPage
-from cms.models.pages import EASY_READ_CHECKED
+from cms.models.pages import EASY_READ_CHECKED, TermShown, term_names
 from feedback.models import Response, ResponseStatus, SurveyPage
 from feedback.redaction import redact
 from feedback.targets import ANSWER, answer_target, contribution_target, target_parse
 from languages.catalogue import get as language_get
+from languages.detect import text_language
 
 from ..filters import insight_answers, insight_contributions
 from ..models import Outcome, OutcomeNotification
@@ -28,16 +29,38 @@ from .themes import Theme, themes
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A person's own words (redacted), in the language they wrote them: ``lang`` and
+    ``dir`` for the markup ("" lang when the language cannot be told)."""
+
+    text: str
+    lang: str
+    dir: str
+
+
+def quote(text: str) -> Quote:
+    """``text`` with the language it is written in (``languages.detect``): quotes are
+    shown as written, so an English quote on a Gujarati or Urdu page is marked English."""
+    found = text_language(text)
+    if found.code == "other":
+        return Quote(text, "", "auto")
+    language = language_get(found.code)
+    return Quote(text, language.html_lang, language.dir)
+
+
+@dataclass(frozen=True)
 class OutcomeView:
     outcome: Outcome
     themes: list[Theme]
-    examples: list[str]  # redacted quotes
+    examples: list[Quote]  # redacted quotes, each marked with its language
     checked_on: datetime | None = None  # when experts by experience checked this version
     # The outcome's own language when it is not the page's (an English outcome on a Gujarati
     # page, a Gujarati one on the English follow page): the template marks its words up with
     # this ``lang`` and ``dir``. "" otherwise.
     lang: str = ""
     dir: str = ""
+    # The themes named in the page's language (``TermName``), else in English marked so.
+    theme_names: list[TermShown] = field(default_factory=list)
 
 
 def _locale_for(language_code: str | None) -> Locale:
@@ -120,13 +143,14 @@ def outcomes_published(
     by_code = {t.code: t for t in themes(all_codes)} if all_codes else {}
     checkers = hooks.get_hooks(EASY_READ_CHECKED)
     shown = Locale.get_active()  # the page's own language: others are marked up as such
+    named = {t.code: t for t in term_names(by_code.values(), shown.language_code)}
     views = []
     for o in outcomes:
         linked = [
             by_code[p.code] for p in [*o.pledges.all(), *o.pathways.all()] if p.code in by_code
         ]
         examples = [
-            " ".join(redact(texts[ex.target]).text.split())
+            quote(" ".join(redact(texts[ex.target]).text.split()))
             for ex in o.examples.all()
             if texts.get(ex.target)
         ]
@@ -144,6 +168,7 @@ def outcomes_published(
                 checked_on=checked,
                 lang=lang,
                 dir=dir_,
+                theme_names=[named[t.code] for t in linked],
             )
         )
     return views

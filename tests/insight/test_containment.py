@@ -38,7 +38,7 @@ def _seen(client, world, token) -> dict:
         "raw": HELD in raw,
         "export": any(HELD in cell for row in rows for cell in row),
         "api": (api["total"]["value"], any(HELD in q["text"] for q in api["quotes"])),
-        "example": any(HELD in e for v in views for e in v.examples),
+        "example": any(HELD in e.text for v in views for e in v.examples),
     }
 
 

@@ -355,3 +355,31 @@ def test_a_translation_drops_the_themes_its_english_drops(world):
     english.save_revision().publish()
     gu = gujarati(english)
     assert list(gu.pledges.all()) == [world.other_pledge]
+
+
+def test_theme_names_and_quotes_are_marked_with_their_own_language(client, world):
+    """Found by trying issue #15 as a Gujarati or Urdu reader: "This is about:" listed the
+    pledges in English and the quotes (people's words, as written) were not marked either,
+    so on an Urdu page a screen reader read English as Urdu and the punctuation moved."""
+    from languages.models import TermName
+
+    english = tagged_response(world.survey, "pledge-t9", text="The nurse was kind to me today.")
+    gujarati_words = "નર્સ મારી સાથે ખૂબ દયાળુ હતી."
+    in_gujarati = tagged_response(world.survey, "pledge-t9", text=gujarati_words, language="gu")
+    outcome = outcome_for(world)
+    for response in (english, in_gujarati):
+        OutcomeExample.objects.create(outcome=outcome, target=f"a:{response.answers.first().pk}")
+    outcome.save_revision().publish()
+    gujarati(outcome)
+    TermName.objects.create(code="pledge-t9", language="gu", name="લાંબી તપાસનું વચન")
+    _, pages = translated_site(world, "gu", "ur")
+
+    ur_html = client.get(pages["ur"].url).content.decode()
+    name = world.pledge.name
+    assert f'<span lang="en-GB" dir="ltr">{name}</span>.' in ur_html  # no Urdu name yet
+    assert '<span lang="en-GB" dir="ltr">The nurse was kind to me today.</span>' in ur_html
+    assert f'<span lang="gu" dir="ltr">{gujarati_words}</span>' in ur_html
+
+    gu_html = client.get(pages["gu"].url).content.decode()
+    assert "લાંબી તપાસનું વચન." in gu_html and f">{name}<" not in gu_html  # named in Gujarati
+    assert '<span lang="en-GB" dir="ltr">The nurse was kind to me today.</span>' in gu_html
