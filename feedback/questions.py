@@ -21,31 +21,38 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from .pictures import FACE_PICTURES, picture_url
 
 RATHER_NOT_SAY = "rather_not_say"
 BSL_VIDEO = "bsl_video"
-BSL_VIDEO_LABEL = "A video in British Sign Language (BSL)"
+# The built-in questions' words are marked for the message catalogues but kept as plain
+# strings: questions are built once per process for every language, so they are translated
+# where they are shown (includes/choices.html, ``answer_display``).
+BSL_VIDEO_LABEL = gettext_noop("A video in British Sign Language (BSL)")
 DONT_KNOW = "dont_know"
-RATHER_NOT_SAY_LABEL = "I'd rather not say"
+RATHER_NOT_SAY_LABEL = gettext_noop("I'd rather not say")
 
 FACES = [
-    (1, "Very unhappy"),
-    (2, "Unhappy"),
-    (3, "Not happy or unhappy"),
-    (4, "Happy"),
-    (5, "Very happy"),
+    (1, gettext_noop("Very unhappy")),
+    (2, gettext_noop("Unhappy")),
+    (3, gettext_noop("Not happy or unhappy")),
+    (4, gettext_noop("Happy")),
+    (5, gettext_noop("Very happy")),
 ]
-YES_NO = [("yes", "Yes"), ("no", "No"), ("not_sure", "Not sure")]
+YES_NO = [
+    ("yes", gettext_noop("Yes")),
+    ("no", gettext_noop("No")),
+    ("not_sure", gettext_noop("Not sure")),
+]
 FFT_RATINGS = [
-    ("very_good", "Very good", 5),
-    ("good", "Good", 4),
-    ("neither", "Neither good nor poor", 3),
-    ("poor", "Poor", 2),
-    ("very_poor", "Very poor", 1),
-    (DONT_KNOW, "Don't know", DONT_KNOW),
+    ("very_good", gettext_noop("Very good"), 5),
+    ("good", gettext_noop("Good"), 4),
+    ("neither", gettext_noop("Neither good nor poor"), 3),
+    ("poor", gettext_noop("Poor"), 2),
+    ("very_poor", gettext_noop("Very poor"), 1),
+    (DONT_KNOW, gettext_noop("Don't know"), DONT_KNOW),
 ]
 QUESTION_TYPES = (
     "single_choice",
@@ -138,7 +145,9 @@ def question_from_block(child, number: int) -> Question:
         ]
     elif kind == "faces":
         options = [Option(str(n), words, picture_url(FACE_PICTURES[n])) for n, words in FACES]
-        options.append(Option(DONT_KNOW, "I don't know", picture_url(FACE_PICTURES[DONT_KNOW])))
+        options.append(
+            Option(DONT_KNOW, gettext_noop("I don't know"), picture_url(FACE_PICTURES[DONT_KNOW]))
+        )
     elif kind == "yes_no":
         options = [Option(value, label) for value, label in YES_NO]
     elif kind == "fft":
@@ -366,29 +375,31 @@ def form_initial(question: Question, value: dict | None) -> dict:
 
 
 def answer_display(question: Question, value: dict | None, *, has_audio: bool = False) -> str:
-    """The answer in words, for 'check your answers' and for staff."""
+    """The answer in words, for 'check your answers' and for staff, in the language being
+    shown (the built-in questions' words are in the message catalogues; people's own words
+    and an editor's options, translated with the page, pass through unchanged)."""
     if value is None:
-        return "Not answered"
+        return gettext("Not answered")
     if value.get(RATHER_NOT_SAY):
-        return RATHER_NOT_SAY_LABEL
-    labels = {o.value: o.label for o in question.options}
+        return gettext(RATHER_NOT_SAY_LABEL)
+    labels = {o.value: gettext(o.label) for o in question.options}
     if question.type == "fft":
         parts = [labels.get(value.get("rating", ""), "")]
         if value.get("why"):
             parts.append(value["why"])
-        return "\n".join(p for p in parts if p) or "Not answered"
+        return "\n".join(p for p in parts if p) or gettext("Not answered")
     if "choices" in value:
         return "\n".join(value["choices"])
     if "face" in value:
         return labels.get(str(value["face"]), str(value["face"]))
     if value.get(DONT_KNOW):
-        return "I don't know"
+        return gettext("I don't know")
     if "text" in value:
         return value["text"]
     if "choice" in value:
         return labels.get(value["choice"], value["choice"])
     if value.get("audio"):
-        return "A recording" if has_audio else "Not answered"
+        return gettext("A recording") if has_audio else gettext("Not answered")
     if value.get(BSL_VIDEO):
-        return BSL_VIDEO_LABEL
-    return "Not answered"
+        return gettext(BSL_VIDEO_LABEL)
+    return gettext("Not answered")

@@ -113,3 +113,58 @@ def test_deaf_participant_watches_the_bsl_introduction_with_captions(demo, setti
     # The Gujarati page has the same video and captions, its title translated.
     gu = client.get("/gu" + CONSULTATION).content.decode()
     assert "બ્રિટિશ સાંકેતિક ભાષા (BSL) માં જુઓ" in gu and source in gu
+
+
+def test_built_in_answers_are_in_the_survey_language(demo):
+    """Found by answering the Gujarati survey as its users would: the faces, yes/no and
+    Friends and Family Test answers, "I'd rather not say" and "or" were English, and so were
+    the answers on 'check your answers' (the editor's own options were translated)."""
+    client = Client()
+    start = client.get("/gu" + SURVEY).content.decode()
+    survey_id = int(re.search(r'action="/gu/survey/(\d+)/start/"', start).group(1))
+    client.post(f"/gu/survey/{survey_id}/start/")
+    client.post(f"/gu/survey/{survey_id}/who/", {"answer": "self"})
+    survey = selectors.survey_get(survey_id=survey_id)
+    qs = {q.type: q for q in selectors.survey_questions(survey=survey)}
+    url = f"/gu/survey/{survey_id}/question/{{}}/".format
+
+    faces = client.get(url(qs["faces"].id)).content.decode()
+    assert "ખૂબ નાખુશ" in faces and "Very unhappy" not in faces
+    assert "મારે કહેવું નથી" in faces and "rather not say" not in faces
+    assert ">અથવા<" in faces and ">or<" not in faces
+    yes_no = client.get(url(qs["yes_no"].id)).content.decode()
+    assert ">હા<" in yes_no and ">Not sure<" not in yes_no
+    fft = client.get(url(qs["fft"].id)).content.decode()
+    assert "ન સારું, ન ખરાબ" in fft and "Neither good nor poor" not in fft
+
+    assert client.post(url(qs["faces"].id), {"answer": "5"}).status_code == 302
+    assert client.post(url(qs["yes_no"].id), {"answer": "rather_not_say"}).status_code == 302
+    check = client.get(f"/gu/survey/{survey_id}/check/").content.decode()
+    assert "ખૂબ ખુશ" in check and "મારે કહેવું નથી" in check and "જવાબ આપ્યો નથી" in check
+    answers_part = check.split("About you (optional)")[0]  # "about you" is not translated yet
+    assert "Very happy" not in answers_part and "Not answered" not in answers_part
+    # Stored as the same values in every language (insight counts them together).
+    answers = {
+        a.question_id: a.value for a in Response.objects.get(survey_id=survey_id).answers.all()
+    }
+    assert answers[qs["faces"].id] == {"face": 5}
+
+    # Urdu too; English is unchanged.
+    ur = Client()
+    start = ur.get("/ur" + SURVEY).content.decode()
+    ur_id = int(re.search(r'action="/ur/survey/(\d+)/start/"', start).group(1))
+    ur.post(f"/ur/survey/{ur_id}/start/")
+    ur_qs = {
+        q.type: q for q in selectors.survey_questions(survey=selectors.survey_get(survey_id=ur_id))
+    }
+    html = ur.get(f"/ur/survey/{ur_id}/question/{ur_qs['faces'].id}/").content.decode()
+    assert "بہت خوش" in html and "Very happy" not in html
+    en = Client()
+    start = en.get(SURVEY).content.decode()
+    en_id = int(re.search(r'action="/survey/(\d+)/start/"', start).group(1))
+    en.post(f"/survey/{en_id}/start/")
+    en_qs = {
+        q.type: q for q in selectors.survey_questions(survey=selectors.survey_get(survey_id=en_id))
+    }
+    html = en.get(f"/survey/{en_id}/question/{en_qs['faces'].id}/").content.decode()
+    assert "Very happy" in html and "I&#x27;d rather not say" in html
