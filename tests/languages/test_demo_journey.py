@@ -168,3 +168,38 @@ def test_built_in_answers_are_in_the_survey_language(demo):
     }
     html = en.get(f"/survey/{en_id}/question/{en_qs['faces'].id}/").content.decode()
     assert "Very happy" in html and "I&#x27;d rather not say" in html
+
+
+def test_reference_code_and_what_happens_next_in_the_survey_language(demo):
+    """Found by answering the Gujarati survey to the end: the reference code, how to come
+    back with it and what happens next were only said in English."""
+    client = Client()
+    start = client.get("/gu" + SURVEY).content.decode()
+    survey_id = int(re.search(r'action="/gu/survey/(\d+)/start/"', start).group(1))
+    client.post(f"/gu/survey/{survey_id}/start/")
+    who = client.get(f"/gu/survey/{survey_id}/who/").content.decode()
+    assert "તમે દર વખતે આગળ વધો દબાવો ત્યારે અમે તમારા જવાબો સાચવીએ છીએ." in who
+    assert "We save your answers" not in who
+    client.post(f"/gu/survey/{survey_id}/who/", {"answer": "self"})
+    assert client.post(f"/gu/survey/{survey_id}/check/").status_code == 302
+    sent = client.get(f"/gu/survey/{survey_id}/sent/").content.decode()
+    response = Response.objects.get(survey_id=survey_id)
+    assert response.reference_display in sent
+    assert "તમારા જવાબો મોકલાઈ ગયા છે" in sent and "તમારો સંદર્ભ કોડ છે" in sent
+    assert "હવે શું થશે" in sent and "વાર્ષિક આરોગ્ય તપાસ પર પાછા જાઓ" in sent
+    assert "Your answers have been sent" not in sent and "What happens next" not in sent
+
+    ur = Client()
+    start = ur.get("/ur" + SURVEY).content.decode()
+    ur_id = int(re.search(r'action="/ur/survey/(\d+)/start/"', start).group(1))
+    ur.post(f"/ur/survey/{ur_id}/start/")
+    ur.post(f"/ur/survey/{ur_id}/who/", {"answer": "self"})
+    ur.post(f"/ur/survey/{ur_id}/check/")
+    assert "آپ کا حوالہ کوڈ ہے" in ur.get(f"/ur/survey/{ur_id}/sent/").content.decode()
+    en = Client()
+    start = en.get(SURVEY).content.decode()
+    en_id = int(re.search(r'action="/survey/(\d+)/start/"', start).group(1))
+    en.post(f"/survey/{en_id}/start/")
+    en.post(f"/survey/{en_id}/who/", {"answer": "self"})
+    en.post(f"/survey/{en_id}/check/")
+    assert "Your reference code is" in en.get(f"/survey/{en_id}/sent/").content.decode()
