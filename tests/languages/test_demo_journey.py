@@ -203,3 +203,22 @@ def test_reference_code_and_what_happens_next_in_the_survey_language(demo):
     en.post(f"/survey/{en_id}/who/", {"answer": "self"})
     en.post(f"/survey/{en_id}/check/")
     assert "Your reference code is" in en.get(f"/survey/{en_id}/sent/").content.decode()
+
+
+def test_home_and_consultation_page_words_in_the_page_language(demo):
+    """Found by reading the Gujarati consultation as its users would: the page's own words
+    around the translated content ("Open now", "You can take part until", "Take part", the
+    easy-read and standard versions, the video's transcript) were English."""
+    client = Client()
+    gu_home = client.get("/gu/").content.decode()
+    assert "હવે તમારો અભિપ્રાય આપો" in gu_home and "Have your say now" not in gu_home
+    page = client.get("/gu" + CONSULTATION).content.decode()
+    for words in ("હવે ખુલ્લું છે", "સુધી ભાગ લઈ શકો છો.", "ભાગ લો", "શું બદલાયું", "સરળ ભાષા"):
+        assert words in page, words
+    assert "વીડિયોમાં શું કહેવાયું છે તે વાંચો" in page
+    for english in ("Open now", "You can take part until", "Take part", "Standard version"):
+        assert english not in page, english
+    ur = client.get("/ur" + CONSULTATION).content.decode()
+    assert "ابھی کھلا ہے" in ur and "Open now" not in ur
+    en = client.get(CONSULTATION).content.decode()
+    assert "Open now" in en and "You can take part until" in en and "Take part" in en
