@@ -86,3 +86,40 @@ def test_gujarati_speaker_switches_language_and_answers_by_keyboard(page, demo_s
     response = Response.objects.filter(language="gu").latest("pk")
     assert response.status == ResponseStatus.DRAFT
     assert response.answers.count() == 1
+
+
+def test_urdu_breadcrumb_and_back_link_point_the_right_to_left_way(page, demo_site):
+    """Found by looking at the Urdu consultation page: the right-to-left rules were written
+    for NHS.UK frontend's old SVG chevrons, so with version 10 the breadcrumb still read from
+    the left (Home last for an Urdu reader, its chevrons pointing right) and "back" pointed
+    left, away from where the reader came from."""
+    page.goto(demo_site + "/ur" + CONSULTATION)
+    home, parent = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.nhsuk-breadcrumb__list-item'))
+             .map(li => li.getBoundingClientRect().left)"""
+    )
+    assert home > parent  # the trail starts at the right: Home first
+
+    def before(selector: str) -> dict:
+        return page.evaluate(
+            """s => { const st = getComputedStyle(document.querySelector(s), '::before');
+                      return {left: st.left, right: st.right, transform: st.transform}; }""",
+            selector,
+        )
+
+    def points_right(transform: str) -> bool:
+        # matrix(a, b, c, d, e, f): the chevron's clip is its top-right corner, turned by the
+        # rotation; a turn of 45deg has a > 0 (points right), 225deg a < 0 (points left).
+        a = float(transform.split("(")[1].split(",")[0])
+        return a > 0
+
+    separator = before(".nhsuk-breadcrumb__list-item:nth-child(2)")
+    assert separator["right"] == "0px" and not points_right(separator["transform"])
+    page.set_viewport_size({"width": 375, "height": 800})  # a phone shows the back link
+    back = before(".nhsuk-breadcrumb .nhsuk-back-link")
+    assert back["right"] == "0px" and points_right(back["transform"])
+    # English is as NHS.UK draws it.
+    page.goto(demo_site + CONSULTATION)
+    assert not points_right(before(".nhsuk-breadcrumb .nhsuk-back-link")["transform"])
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert points_right(before(".nhsuk-breadcrumb__list-item:nth-child(2)")["transform"])
