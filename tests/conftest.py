@@ -147,6 +147,24 @@ def pytest_collection_modifyitems(items) -> None:
     items[:] = [i for i in items if not i.get_closest_marker("migrates_schema")] + migrating
 
 
+@pytest.fixture(autouse=True)
+def _default_locale_for_schema_migrations(request) -> None:
+    """A schema-migrating test starts from the database as a real site has it: with the default
+    locale and the root page that wagtailcore's migrations made. An earlier transactional
+    test's flush removed them, and the outcomes' locale bootstrap (insight 0009) and the
+    test's own page factories need them."""
+    if not request.node.get_closest_marker("migrates_schema"):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Locale, Page
+
+    ContentType.objects.clear_cache()  # the flush made them again under new ids
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
 @pytest.fixture
 def celery_worker(redis_url: str) -> Iterator[object]:
     """A real Celery worker thread consuming from the real Redis broker.
