@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -59,7 +60,9 @@ def breadcrumbs(page) -> list[dict[str, str]]:
     """The page's parents from the home page down, for includes/breadcrumb.html."""
     ancestors = page.get_ancestors().filter(depth__gte=2).specific()
     return [
-        {"href": a.url, "text": "Home" if a.depth == 2 else a.title} for a in ancestors if a.url
+        {"href": a.url, "text": gettext("Home") if a.depth == 2 else a.title}
+        for a in ancestors
+        if a.url
     ]
 
 

@@ -222,3 +222,18 @@ def test_home_and_consultation_page_words_in_the_page_language(demo):
     assert "ابھی کھلا ہے" in ur and "Open now" not in ur
     en = client.get(CONSULTATION).content.decode()
     assert "Open now" in en and "You can take part until" in en and "Take part" in en
+
+
+def test_breadcrumb_home_and_back_link_in_the_page_language(demo):
+    """The breadcrumb's "Home" and the survey steps' "Back" were English on every translated
+    page (found looking at the Urdu page by eye)."""
+    client = Client()
+    ur = client.get("/ur" + CONSULTATION).content.decode()
+    assert 'href="/ur/">مرکزی صفحہ</a>' in ur and ">Home</a>" not in ur
+    start = client.get("/gu" + SURVEY).content.decode()
+    survey_id = int(re.search(r'action="/gu/survey/(\d+)/start/"', start).group(1))
+    client.post(f"/gu/survey/{survey_id}/start/")
+    who = client.get(f"/gu/survey/{survey_id}/who/").content.decode()
+    assert '<nav aria-label="પાછા">' in who and ">પાછા</a>" in who and ">Back</a>" not in who
+    english = Client().get(CONSULTATION).content.decode()
+    assert 'href="/">Home</a>' in english
