@@ -2,20 +2,23 @@
 ``questions.py``). Forms validate input only; the views call services to save."""
 
 from django import forms
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from .models import AgeBand, Area, Channel, CommunicationNeed, SpeakerGroup, Voice, WordsKind
 
+# Marked for the message catalogues, translated where shown (includes/choices.html and the
+# check page), so the stored values and the choices stay the same in every language.
 VOICE_CHOICES = [
-    (Voice.SELF, "I am answering for myself"),
-    (Voice.SUPPORTER, "I am helping someone answer"),
-    (Voice.CARER, "I am a family carer giving my own view"),
-    (Voice.YOUNG_PERSON, "I am a young person"),
-    (Voice.STAFF_RECORDED, "I am staff, writing down someone's words"),
+    (Voice.SELF, gettext_noop("I am answering for myself")),
+    (Voice.SUPPORTER, gettext_noop("I am helping someone answer")),
+    (Voice.CARER, gettext_noop("I am a family carer giving my own view")),
+    (Voice.YOUNG_PERSON, gettext_noop("I am a young person")),
+    (Voice.STAFF_RECORDED, gettext_noop("I am staff, writing down someone's words")),
 ]
 VOICE_HINTS = {
-    Voice.SUPPORTER: "Write down their answers, not yours.",
-    Voice.YOUNG_PERSON: "You are under 25.",
-    Voice.STAFF_RECORDED: "For example at a clinic, on the phone or in a meeting.",
+    Voice.SUPPORTER: gettext_noop("Write down their answers, not yours."),
+    Voice.YOUNG_PERSON: gettext_noop("You are under 25."),
+    Voice.STAFF_RECORDED: gettext_noop("For example at a clinic, on the phone or in a meeting."),
 }
 
 
@@ -36,7 +39,7 @@ class StartForm(HoneypotForm):
 
 class WhoForm(forms.Form):
     answer = forms.ChoiceField(
-        choices=VOICE_CHOICES, error_messages={"required": "Choose who is answering"}
+        choices=VOICE_CHOICES, error_messages={"required": gettext_lazy("Choose who is answering")}
     )
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import forms, help_now, journey, ratelimit, selectors, services
@@ -432,7 +433,7 @@ def _check_rows(survey, response) -> list[dict]:
     rows = [
         {
             "key": "Who is answering",
-            "value": voice_labels.get(response.voice, "Not answered"),
+            "value": gettext(voice_labels.get(response.voice, "Not answered")),
             "href": reverse("feedback:who", args=[survey.pk]) + "?change=1",
             "id": "who",
         }

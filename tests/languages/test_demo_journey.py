@@ -237,3 +237,27 @@ def test_breadcrumb_home_and_back_link_in_the_page_language(demo):
     assert '<nav aria-label="પાછા">' in who and ">પાછા</a>" in who and ">Back</a>" not in who
     english = Client().get(CONSULTATION).content.decode()
     assert 'href="/">Home</a>' in english
+
+
+def test_who_is_answering_in_the_survey_language(demo):
+    """The first thing asked on the Gujarati survey, "Who is answering?", had its heading in
+    Gujarati but its answers, their hints and its error in English."""
+    client = Client()
+    start = client.get("/gu" + SURVEY).content.decode()
+    survey_id = int(re.search(r'action="/gu/survey/(\d+)/start/"', start).group(1))
+    client.post(f"/gu/survey/{survey_id}/start/")
+    who = client.get(f"/gu/survey/{survey_id}/who/").content.decode()
+    assert "હું મારા માટે જવાબ આપું છું" in who and "તમારી ઉંમર 25 થી ઓછી છે." in who
+    assert "આનાથી અમને સમજાય છે કે આ કોના વિચારો છે." in who
+    assert "I am answering for myself" not in who and "You are under 25." not in who
+    error = client.post(f"/gu/survey/{survey_id}/who/", {}).content.decode()
+    assert "કોણ જવાબ આપી રહ્યું છે તે પસંદ કરો" in error
+    client.post(f"/gu/survey/{survey_id}/who/", {"answer": "self"})
+    assert Response.objects.get(survey_id=survey_id).voice == "self"  # the same value
+    check = client.get(f"/gu/survey/{survey_id}/check/").content.decode()
+    assert "હું મારા માટે જવાબ આપું છું" in check
+    english = Client()
+    start = english.get(SURVEY).content.decode()
+    en_id = int(re.search(r'action="/survey/(\d+)/start/"', start).group(1))
+    english.post(f"/survey/{en_id}/start/")
+    assert "I am answering for myself" in english.get(f"/survey/{en_id}/who/").content.decode()
