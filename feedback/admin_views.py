@@ -14,6 +14,7 @@ from django.urls import reverse
 from cms.audit import audit_record
 from cms.models import AuditAction
 from cms.roles import Role, has_role
+from languages.catalogue import get as language_get
 
 from . import selectors, services
 from .forms import BslSummaryForm, BulkContributionsForm, StaffEntryForm
@@ -219,7 +220,15 @@ def bsl_summarise(request, answer_id: int):
     return render(
         request,
         "feedback/admin/bsl_summarise.html",
-        {"answer": answer, "survey": survey, "question": question, "form": form},
+        {
+            "answer": answer,
+            "survey": survey,
+            "question": question,
+            "form": form,
+            # The survey's words are in the language the person answered in (marked up so a
+            # screen reader reads them in it; the admin is English).
+            "language": language_get(answer.response.language),
+        },
     )
 
 

@@ -524,3 +524,24 @@ def test_the_page_editor_offers_a_bsl_video_on_every_question_and_a_bsl_answer_o
     html = got.content.decode()
     assert "BSL video of the question" in html
     assert "Let people sign their answer in BSL" in html
+
+
+def test_the_summary_page_marks_the_survey_words_with_the_language_answered_in(
+    private, django_user_model
+):
+    """Found summarising a BSL answer sent on the Gujarati survey: the survey's title and
+    question, in Gujarati, sat in the English admin unmarked (a screen reader read them with
+    English rules) and nothing said which language's survey the person used."""
+    survey = bsl_survey()
+    answer = sent_bsl_answer(Client(), survey)
+    Response.objects.filter(pk=answer.response_id).update(language="ur")
+    staff = Client()
+    staff.force_login(staff_user(django_user_model, role=Role.ENGAGEMENT))
+    page = staff.get(f"/admin/feedback/bsl/{answer.pk}/").content.decode()
+    assert f'<dd lang="ur" dir="rtl">{survey.title}</dd>' in page
+    assert "<dt>Language of the survey</dt><dd>Urdu</dd>" in page
+    assert '. <span lang="ur" dir="rtl">' in page  # the question's words
+
+    Response.objects.filter(pk=answer.response_id).update(language="en-gb")
+    page = staff.get(f"/admin/feedback/bsl/{answer.pk}/").content.decode()
+    assert f'<dd lang="en-GB" dir="ltr">{survey.title}</dd>' in page
