@@ -45,7 +45,10 @@ class WhoForm(forms.Form):
 
 class AboutStartForm(forms.Form):
     answer = forms.ChoiceField(
-        choices=[("yes", "Yes, I will tell you about me"), ("no", "No, skip this part")],
+        choices=[
+            ("yes", gettext_noop("Yes, I will tell you about me")),
+            ("no", gettext_noop("No, skip this part")),
+        ],
         required=False,
     )
 
@@ -64,7 +67,8 @@ class NeedsForm(forms.Form):
 
 class UpdatesForm(forms.Form):
     answer = forms.ChoiceField(
-        choices=[("yes", "Yes, email me"), ("no", "No, thank you")], required=False
+        choices=[("yes", gettext_noop("Yes, email me")), ("no", gettext_noop("No, thank you"))],
+        required=False,
     )
 
 
@@ -75,10 +79,10 @@ class EmailForm(forms.Form):
     answer = forms.EmailField(
         max_length=254,
         error_messages={
-            "required": (
+            "required": gettext_lazy(
                 "Enter your email address, or go back and choose \u201cNo, thank you\u201d"
             ),
-            "invalid": "Enter an email address like name@example.com",
+            "invalid": gettext_lazy("Enter an email address like name@example.com"),
         },
     )
 

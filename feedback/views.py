@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import forms, help_now, journey, ratelimit, selectors, services
@@ -314,25 +314,34 @@ ABOUT_FORMS = {
 }
 
 
+# Marked for the message catalogues and translated where shown, like the answers' labels
+# (the model's choices are translated in includes/choices.html and on the check page).
 ABOUT_TEXT = {
     "start": (
-        "Would you like to tell us about you?",
-        "This part is optional. It helps us check we hear from everyone, and helps staff "
-        "contact you in the way you need. It is kept apart from your answers.",
+        gettext_noop("Would you like to tell us about you?"),
+        gettext_noop(
+            "This part is optional. It helps us check we hear from everyone, and helps staff "
+            "contact you in the way you need. It is kept apart from your answers."
+        ),
     ),
-    "age": ("How old are you?", ""),
-    "area": ("Where do you live?", ""),
+    "age": (gettext_noop("How old are you?"), ""),
+    "area": (gettext_noop("Where do you live?"), ""),
     "needs": (
-        "Do you need information in a different way?",
-        "Choose all that help you. Leave them all empty if you do not need any.",
+        gettext_noop("Do you need information in a different way?"),
+        gettext_noop("Choose all that help you. Leave them all empty if you do not need any."),
     ),
     "updates": (
-        "Would you like us to email you about what changed?",
-        "We will only use your email to tell you what happened because of what people said.",
+        gettext_noop("Would you like us to email you about what changed?"),
+        gettext_noop(
+            "We will only use your email to tell you what happened because of what people said."
+        ),
     ),
-    "email": ("What is your email address?", "We will only use it to tell you what changed."),
+    "email": (
+        gettext_noop("What is your email address?"),
+        gettext_noop("We will only use it to tell you what changed."),
+    ),
 }
-SOMEONE_ELSE_HINT = "If you are answering for someone else, tell us about them."
+SOMEONE_ELSE_HINT = gettext_noop("If you are answering for someone else, tell us about them.")
 
 
 def _about_initial(step: str, response: Response) -> dict:
@@ -401,9 +410,9 @@ def about(request, survey_id: int, step: str):
     current = form["answer"].value()
     if step == "needs":
         current = current or []
-    heading, hint = ABOUT_TEXT[step]
+    heading, hint = (gettext(t) if t else "" for t in ABOUT_TEXT[step])
     if step in {"age", "area", "needs"} and response.voice in {"supporter", "staff_recorded"}:
-        hint = f"{hint} {SOMEONE_ELSE_HINT}".strip()
+        hint = f"{hint} {gettext(SOMEONE_ELSE_HINT)}".strip()
     return render(
         request,
         f"feedback/about_{step if step in {'start', 'email'} else 'step'}.html",
@@ -460,43 +469,54 @@ def _about_rows(survey, response) -> list[dict]:
     def href(step: str) -> str:
         return reverse("feedback:about", args=[survey.pk, step]) + "?change=1"
 
+    # The keys and values in the language being shown; the stored values are unchanged.
+    not_answered = gettext("Not answered")
     rows = [
         {
-            "key": "Tell us about you",
-            "value": {True: "Yes", False: "No, skipped"}.get(
-                response.about_you_offered, "Not answered"
+            "key": gettext("Tell us about you"),
+            "value": {True: gettext("Yes"), False: gettext("No, skipped")}.get(
+                response.about_you_offered, not_answered
             ),
             "href": href("start"),
         }
     ]
     if response.about_you_offered:
+        age = response.get_age_band_display()
+        area = response.get_area_display()
+        needs = [gettext(label) for label in response.get_communication_needs_display()]
         rows += [
             {
-                "key": "Age",
-                "value": response.get_age_band_display() or "Not answered",
+                "key": gettext("Age"),
+                "value": gettext(age) if age else not_answered,
                 "href": href("age"),
             },
             {
-                "key": "Where you live",
-                "value": response.get_area_display() or "Not answered",
+                "key": gettext("Where you live"),
+                "value": gettext(area) if area else not_answered,
                 "href": href("area"),
             },
             {
-                "key": "Help with communication",
-                "value": "\n".join(response.get_communication_needs_display()) or "None chosen",
+                "key": gettext("Help with communication"),
+                "value": "\n".join(needs) or gettext("None chosen"),
                 "href": href("needs"),
             },
         ]
         if services.contact_may_be_asked(response):
-            updates = {True: "Yes", False: "No"}.get(response.wants_updates, "Not answered")
+            updates = {True: gettext("Yes"), False: gettext("No")}.get(
+                response.wants_updates, not_answered
+            )
             rows.append(
-                {"key": "Email me what changed", "value": updates, "href": href("updates")}
+                {
+                    "key": gettext("Email me what changed"),
+                    "value": updates,
+                    "href": href("updates"),
+                }
             )
             if response.wants_updates:
                 rows.append(
                     {
-                        "key": "Email address",
-                        "value": response.contact_email or "Not answered",
+                        "key": gettext("Email address"),
+                        "value": response.contact_email or not_answered,
                         "href": href("email"),
                     }
                 )

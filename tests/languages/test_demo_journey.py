@@ -261,3 +261,86 @@ def test_who_is_answering_in_the_survey_language(demo):
     en_id = int(re.search(r'action="/survey/(\d+)/start/"', start).group(1))
     english.post(f"/survey/{en_id}/start/")
     assert "I am answering for myself" in english.get(f"/survey/{en_id}/who/").content.decode()
+
+
+def _about_you_journey(client: Client, prefix: str) -> tuple[int, dict]:
+    """Start the demo survey at ``prefix`` ("/gu", "/ur" or ""), answer "who" and every
+    "about you" step the same way; return the survey id and each step's page."""
+    start = client.get(prefix + SURVEY).content.decode()
+    survey_id = int(re.search(rf'action="{prefix}/survey/(\d+)/start/"', start).group(1))
+    client.post(f"{prefix}/survey/{survey_id}/start/")
+    client.post(f"{prefix}/survey/{survey_id}/who/", {"answer": "supporter"})
+    about = f"{prefix}/survey/{survey_id}/about-you/{{}}/".format
+    pages = {}
+    for step, answer in [
+        ("start", "yes"),
+        ("age", "18_25"),
+        ("area", "leicester"),
+        ("needs", ["easy_read", "bsl"]),
+        ("updates", "yes"),
+    ]:
+        pages[step] = client.get(about(step)).content.decode()
+        assert client.post(about(step), {"answer": answer}).status_code == 302
+    pages["email"] = client.get(about("email")).content.decode()
+    pages["email_error"] = client.post(about("email"), {"answer": "not an email"}).content.decode()
+    pages["email_empty"] = client.post(about("email"), {}).content.decode()
+    assert client.post(about("email"), {"answer": "sam@example.com"}).status_code == 302
+    pages["check"] = client.get(f"{prefix}/survey/{survey_id}/check/").content.decode()
+    return survey_id, pages
+
+
+def _about_you_stored(client: Client, survey_id: int) -> tuple:
+    # The demo has English responses of its own: this client's is the one in its session.
+    survey = selectors.survey_get(survey_id=survey_id)
+    r = selectors.response_for_session(session=client.session, survey=survey)
+    return (
+        r.about_you_offered,
+        r.age_band,
+        r.area,
+        r.communication_needs,
+        r.wants_updates,
+        r.contact_email,
+    )
+
+
+def test_about_you_steps_in_the_survey_language(demo):
+    """The optional "about you" steps of the Gujarati survey (their questions, answers, hints
+    and errors) and their rows on "check your answers" were English; the stored values must
+    stay the same in every language, so that insight counts them together."""
+    gu_client, ur_client, en_client = Client(), Client(), Client()
+    gu_id, gu = _about_you_journey(gu_client, "/gu")
+    assert "તમારા વિશે (મરજિયાત)" in gu["start"] and "About you (optional)" not in gu["start"]
+    assert "શું તમે અમને તમારા વિશે જણાવવા માંગો છો?" in gu["start"]
+    assert "હા, હું મારા વિશે જણાવીશ" in gu["start"] and "skip this part" not in gu["start"]
+    assert "તમારી ઉંમર કેટલી છે?" in gu["age"] and "18 થી 25" in gu["age"]
+    assert "I&#x27;d rather not say" not in gu["age"] and "Under 16" not in gu["age"]
+    # A supporter is asked to tell us about the person they help, in Gujarati too.
+    assert "જો તમે બીજી કોઈ વ્યક્તિ માટે જવાબ આપો છો" in gu["age"]
+    assert "તમે આ પ્રશ્ન છોડી શકો છો" in gu["age"] and "You can skip" not in gu["age"]
+    assert "લેસ્ટર (શહેર)" in gu["area"] and "Somewhere else" not in gu["area"]
+    assert "મોટા અક્ષરો" in gu["needs"] and "Large print" not in gu["needs"]
+    assert "હા, મને ઇમેઇલ કરો" in gu["updates"] and "No, thank you" not in gu["updates"]
+    assert "તમારું ઇમેઇલ સરનામું શું છે?" in gu["email"]
+    assert "name@example.com જેવું ઇમેઇલ સરનામું લખો" in gu["email_error"]
+    assert 'value="not an email"' in gu["email_error"]  # what was typed is kept
+    assert "\u201cના, આભાર\u201d પસંદ કરો" in gu["email_empty"]
+    for page in gu.values():
+        assert 'lang="gu"' in html_tag(page) and 'dir="ltr"' in html_tag(page)
+    check = gu["check"]
+    assert "અમને તમારા વિશે જણાવો" in check and "વાતચીતમાં મદદ" in check
+    assert "18 થી 25" in check and "લેસ્ટર (શહેર)" in check
+    assert "બ્રિટિશ સાંકેતિક ભાષા (BSL)" in check and "sam@example.com" in check
+    for english in ("Tell us about you", "Where you live", "Leicester (the city)", "Easy read"):
+        assert english not in check
+
+    # Urdu, right to left; English unchanged; the same stored values in all three.
+    ur_id, ur = _about_you_journey(ur_client, "/ur")
+    assert "آپ کی عمر کتنی ہے؟" in ur["age"] and "How old are you?" not in ur["age"]
+    assert 'dir="rtl"' in html_tag(ur["age"]) and "بات چیت میں مدد" in ur["check"]
+    en_id, en = _about_you_journey(en_client, "")
+    assert "How old are you?" in en["age"] and "About you (optional)" in en["age"]
+    assert "Leicester (the city)" in en["check"] and "Help with communication" in en["check"]
+    stored = (True, "18_25", "leicester", ["easy_read", "bsl"], True, "sam@example.com")
+    assert _about_you_stored(gu_client, gu_id) == stored
+    assert _about_you_stored(ur_client, ur_id) == stored
+    assert _about_you_stored(en_client, en_id) == stored
