@@ -441,7 +441,7 @@ def _check_rows(survey, response) -> list[dict]:
     voice_labels = dict(VOICE_CHOICES)
     rows = [
         {
-            "key": "Who is answering",
+            "key": gettext("Who is answering"),
             "value": gettext(voice_labels.get(response.voice, "Not answered")),
             "href": reverse("feedback:who", args=[survey.pk]) + "?change=1",
             "id": "who",
@@ -536,9 +536,10 @@ def check(request, survey_id: int):
             services.response_submit(response=response)
         except ValidationError:
             if not response.voice:
-                errors.append({"href": "#who", "text": "Choose who is answering"})
+                errors.append({"href": "#who", "text": gettext("Choose who is answering")})
             for q in selectors.response_missing_required(response=response):
-                errors.append({"href": f"#q-{q.id}", "text": f"Answer \u201c{q.text}\u201d"})
+                text = gettext("Answer \u201c%(question)s\u201d") % {"question": q.text}
+                errors.append({"href": f"#q-{q.id}", "text": text})
         else:
             return redirect("feedback:done", survey.pk)
     steps = _steps(survey, response)

@@ -141,8 +141,7 @@ def test_built_in_answers_are_in_the_survey_language(demo):
     assert client.post(url(qs["yes_no"].id), {"answer": "rather_not_say"}).status_code == 302
     check = client.get(f"/gu/survey/{survey_id}/check/").content.decode()
     assert "ખૂબ ખુશ" in check and "મારે કહેવું નથી" in check and "જવાબ આપ્યો નથી" in check
-    answers_part = check.split("About you (optional)")[0]  # "about you" is not translated yet
-    assert "Very happy" not in answers_part and "Not answered" not in answers_part
+    assert "Very happy" not in check and "Not answered" not in check
     # Stored as the same values in every language (insight counts them together).
     answers = {
         a.question_id: a.value for a in Response.objects.get(survey_id=survey_id).answers.all()
@@ -332,6 +331,15 @@ def test_about_you_steps_in_the_survey_language(demo):
     assert "બ્રિટિશ સાંકેતિક ભાષા (BSL)" in check and "sam@example.com" in check
     for english in ("Tell us about you", "Where you live", "Leicester (the city)", "Easy read"):
         assert english not in check
+    # The rest of the check page: headings, the "Change" links (what they change is said to
+    # screen readers, in Gujarati word order) and the button.
+    assert "મોકલતા પહેલાં તમારા જવાબો તપાસો" in check and "હવે તમારા જવાબો મોકલો" in check
+    assert '<span class="nhsuk-u-visually-hidden">ઉંમર </span>બદલો</a>' in check
+    assert '<span class="nhsuk-u-visually-hidden">કોણ જવાબ આપી રહ્યું છે </span>બદલો' in check
+    assert ">મારા જવાબો મોકલો</button>" in check
+    for english in ("Check your answers", "Your answers", ">Change", "Send my answers"):
+        assert english not in check
+    assert "એક સમસ્યા છે" in gu["email_error"] and "There is a problem" not in gu["email_error"]
 
     # Urdu, right to left; English unchanged; the same stored values in all three.
     ur_id, ur = _about_you_journey(ur_client, "/ur")
@@ -340,6 +348,8 @@ def test_about_you_steps_in_the_survey_language(demo):
     en_id, en = _about_you_journey(en_client, "")
     assert "How old are you?" in en["age"] and "About you (optional)" in en["age"]
     assert "Leicester (the city)" in en["check"] and "Help with communication" in en["check"]
+    assert 'Change<span class="nhsuk-u-visually-hidden"> age</span></a>' in en["check"]
+    assert ">Send my answers</button>" in en["check"] and "There is a problem" in en["email_error"]
     stored = (True, "18_25", "leicester", ["easy_read", "bsl"], True, "sam@example.com")
     assert _about_you_stored(gu_client, gu_id) == stored
     assert _about_you_stored(ur_client, ur_id) == stored
