@@ -354,3 +354,30 @@ def test_about_you_steps_in_the_survey_language(demo):
     assert _about_you_stored(gu_client, gu_id) == stored
     assert _about_you_stored(ur_client, ur_id) == stored
     assert _about_you_stored(en_client, en_id) == stored
+
+
+def test_survey_start_page_in_the_survey_language(demo):
+    """The Gujarati survey's start page had a Gujarati title and button, but how long it
+    takes, the consent points the person agrees to and the way back in were English."""
+    client = Client()
+    start = client.get("/gu" + SURVEY).content.decode()
+    assert re.search(r"\d+ પ્રશ્નો છે\. તેમાં લગભગ \d+ મિનિટ લાગે છે\.", start)
+    assert "દરેક પાના પર એક પ્રશ્ન છે. તમે પ્રશ્નો છોડી શકો છો." in start
+    assert "જવાબ આપવો એ તમારી પસંદગી છે. તમે ગમે ત્યારે અટકી શકો છો." in start
+    assert "NHS ની ટીમ તમારા જવાબો વાંચશે" in start
+    assert "પહેલાં શરૂ કર્યું હતું? તમારા સંદર્ભ કોડ સાથે આગળ વધો" in start
+    for english in ("It takes about", "Answering is your choice", "Started before?"):
+        assert english not in start
+    # Come back to it after starting: the reference code, in Gujarati words.
+    survey_id = int(re.search(r'action="/gu/survey/(\d+)/start/"', start).group(1))
+    client.post(f"/gu/survey/{survey_id}/start/")
+    again = client.get("/gu" + SURVEY).content.decode()
+    assert "તમે પહેલેથી શરૂ કરી દીધું છે" in again and "તમારા જવાબો સાથે આગળ વધો" in again
+    assert 'તમારો સંદર્ભ કોડ છે <strong class="ev-reference-inline">' in again
+    assert "You have already started" not in again
+    # Urdu, right to left; English unchanged.
+    ur = Client().get("/ur" + SURVEY).content.decode()
+    assert "جواب دینا آپ کی مرضی ہے" in ur and 'dir="rtl"' in html_tag(ur)
+    english = Client().get(SURVEY).content.decode()
+    assert re.search(r"There are \d+ questions\. It takes about \d+ minutes\.", english)
+    assert "Answering is your choice. You can stop at any time." in english
