@@ -2,7 +2,7 @@
 ``questions.py``). Forms validate input only; the views call services to save."""
 
 from django import forms
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from .models import AgeBand, Area, Channel, CommunicationNeed, SpeakerGroup, Voice, WordsKind
 
@@ -140,7 +140,9 @@ class BslVideoForm(forms.Form):
         if video:
             video_check(video)
         elif not self.has_video:
-            raise forms.ValidationError("Record a video of your answer, or choose a video file")
+            raise forms.ValidationError(
+                gettext("Record a video of your answer, or choose a video file")
+            )
         return video
 
 

@@ -381,3 +381,45 @@ def test_survey_start_page_in_the_survey_language(demo):
     english = Client().get(SURVEY).content.decode()
     assert re.search(r"There are \d+ questions\. It takes about \d+ minutes\.", english)
     assert "Answering is your choice. You can stop at any time." in english
+
+
+def test_bsl_answer_page_and_character_counter_in_the_survey_language(demo):
+    """On the Gujarati survey the written question's character counter, its "sign your
+    answer in BSL instead" link and the whole BSL-answer page (with its error) were English."""
+    client = Client()
+    start = client.get("/gu" + SURVEY).content.decode()
+    survey_id = int(re.search(r'action="/gu/survey/(\d+)/start/"', start).group(1))
+    client.post(f"/gu/survey/{survey_id}/start/")
+    client.post(f"/gu/survey/{survey_id}/who/", {"answer": "self"})
+    survey = selectors.survey_get(survey_id=survey_id)
+    q = next(q for q in selectors.survey_questions(survey=survey) if q.bsl_answer)
+    question = client.get(f"/gu/survey/{survey_id}/question/{q.id}/").content.decode()
+    assert f"તમે {q.max_length} અક્ષરો સુધી લખી શકો છો" in question
+    # NHS.UK frontend's counter takes its live messages from these options.
+    assert 'data-i18n.characters-under-limit.other="તમારી પાસે %{count} અક્ષરો બાકી છે"' in question
+    assert "તેના બદલે તમારો જવાબ બ્રિટિશ સાંકેતિક ભાષા (BSL) માં સાઇન કરો" in question
+    assert "You can write up to" not in question and "instead</a>" not in question
+    bsl = client.get(f"/gu/bsl-answer/{survey_id}/{q.id}/").content.decode()
+    assert "તમારો જવાબ બ્રિટિશ સાંકેતિક ભાષા (BSL) માં સાઇન કરો." in bsl
+    assert "રેકોર્ડિંગ શરૂ કરો" in bsl and "તેના બદલે તમારો જવાબ લખો" in bsl
+    assert "Start recording" not in bsl and "Record a video of yourself" not in bsl
+    assert 'lang="gu"' in html_tag(bsl)
+    error = client.post(f"/gu/bsl-answer/{survey_id}/{q.id}/", {}).content.decode()
+    assert "તમારા જવાબનો વીડિયો રેકોર્ડ કરો, અથવા વીડિયો ફાઇલ પસંદ કરો" in error
+    # English is unchanged.
+    en = Client()
+    start = en.get(SURVEY).content.decode()
+    en_id = int(re.search(r'action="/survey/(\d+)/start/"', start).group(1))
+    en.post(f"/survey/{en_id}/start/")
+    en_q = next(
+        q
+        for q in selectors.survey_questions(survey=selectors.survey_get(survey_id=en_id))
+        if q.bsl_answer
+    )
+    english = en.get(f"/survey/{en_id}/question/{en_q.id}/").content.decode()
+    assert "You can write up to" in english
+    assert (
+        'data-i18n.characters-under-limit.other="You have %{count} characters remaining"'
+        in english
+    )
+    assert "Start recording" in en.get(f"/bsl-answer/{en_id}/{en_q.id}/").content.decode()
