@@ -1,6 +1,8 @@
 """Translated pages in a real browser: axe on Gujarati and Urdu pages (Urdu right to left), and
 a Gujarati speaker's keyboard-only journey from the English home page to a sent answer."""
 
+import re
+
 import pytest
 
 from feedback.models import Response, ResponseStatus
@@ -123,3 +125,29 @@ def test_urdu_breadcrumb_and_back_link_point_the_right_to_left_way(page, demo_si
     assert not points_right(before(".nhsuk-breadcrumb .nhsuk-back-link")["transform"])
     page.set_viewport_size({"width": 1280, "height": 900})
     assert points_right(before(".nhsuk-breadcrumb__list-item:nth-child(2)")["transform"])
+
+
+def test_gujarati_character_counter_speaks_gujarati(page, demo_site, axe):
+    """NHS.UK frontend's character count writes its live message ("You have N characters
+    remaining") itself; on the Gujarati survey it was English."""
+    from feedback import selectors
+
+    page.goto(demo_site + "/gu" + CONSULTATION + "survey/")
+    with page.expect_navigation():
+        page.locator("form[action*='/start/'] button[type=submit]").click()
+    page.locator("input[name=answer]").first.check()
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").click()
+    survey_id = int(page.url.split("/survey/")[1].split("/")[0])
+    survey = selectors.survey_get(survey_id=survey_id)
+    q = next(q for q in selectors.survey_questions(survey=survey) if q.bsl_answer)
+    page.goto(f"{demo_site}/gu/survey/{survey_id}/question/{q.id}/")
+    page.locator("#answer").fill("નમસ્તે")
+    status = page.locator(".nhsuk-character-count__status")
+    status.wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('.nhsuk-character-count__status').innerText.trim()"
+    )
+    assert re.fullmatch(r"તમારી પાસે [\d,]+ અક્ષરો બાકી છે", status.inner_text().strip())
+    violations = axe(page)
+    assert violations == [], describe(violations)
