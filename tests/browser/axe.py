@@ -3,12 +3,19 @@
 from pathlib import Path
 
 AXE_SOURCE = (Path(__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+# No CSS transition still running (a fade ends within a second; keyframe animations such as
+# Wagtail's 25-second "ping" badges or a spinner are left out).
+SETTLED = """() => document.getAnimations().every(a => !(a instanceof CSSTransition)
+    || a.playState !== 'running')"""
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 def run_axe(page, within: str | None = None) -> list[dict]:
     """Return axe violations for the page as it is now (an empty list is a pass); only
     inside the element ``within`` selects, when given (our own part of a Wagtail screen)."""
+    # Colour contrast is only true once fades have ended: Wagtail's messages fade in over
+    # 0.5 s (no reduced-motion rule), and axe read white text on a half-faded green as 1.33:1.
+    page.wait_for_function(SETTLED, timeout=5000)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated through the DevTools protocol, so the site's strict CSP (no inline
         # script) stays on for the page under test.
