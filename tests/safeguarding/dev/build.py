@@ -3,6 +3,7 @@
 ``dev_set.txt`` -> ``dev_set.csv`` (ids D001...), ``dev2_set.txt`` -> ``dev2_set.csv`` (E001...),
 ``dev3_set.txt`` -> ``dev3_set.csv`` (F001...),
 ``dev4_set.txt`` -> ``dev4_set.csv`` (G001...),
+``dev5_set.txt`` -> ``dev5_set.csv`` (H001...),
 ``dev6_set.txt`` -> ``dev6_set.csv`` (K001...).
 
 Run: python tests/safeguarding/dev/build.py
@@ -12,7 +13,14 @@ import csv
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = {"dev_set": "D", "dev2_set": "E", "dev3_set": "F", "dev4_set": "G", "dev6_set": "K"}
+SETS = {
+    "dev_set": "D",
+    "dev2_set": "E",
+    "dev3_set": "F",
+    "dev4_set": "G",
+    "dev5_set": "H",
+    "dev6_set": "K",
+}
 
 
 def build(name: str, prefix: str) -> None:
