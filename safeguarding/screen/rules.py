@@ -18,6 +18,14 @@ positives**, so the rules are deliberately broad and tolerant:
 - Benign look-alikes are excluded narrowly, per rule, by the words around the phrase: "the
   injection didn't hurt me", "my feet are killing me", "abuse of the disabled bays",
   "suicide prevention training", "I lock my door for privacy".
+- Some contexts make a phrase *ambiguous*, not harmless: a joke ("mum will kill me when she
+  sees the mess lol"), an event long over and dealt with, an injury a GP checked, a procedure
+  ("insulin withheld, BM 3.1"), money held with the person's agreement, a parent's ordinary
+  discipline, a complaint in strong words. There the hit is kept as a *soft* hit
+  (``screen_with_hints``): it counts only when the classifier, reading the whole text, also
+  leans towards harm (``screening.py``), and never as urgent on its own. A "real" marker
+  anywhere in the text (a weapon, an injury, fear, "not joking", "again now") reads the phrase
+  literally again. Contexts are data: ``[[soft]]`` in ``rules.toml``.
 
 Severity is ``urgent`` for immediate risk (suicidal intent, self-harm by the writer, someone
 hurting or sexually abusing the writer, a threat to kill) and ``concern`` for everything else.
@@ -74,15 +82,29 @@ class Concern:
 
 
 def screen(text: str) -> list[Concern]:
-    """Possible disclosures in ``text``: one per category, urgent first, then by position."""
+    """Possible disclosures in ``text``: one per category, urgent first, then by position.
+
+    Only the rules' own verdicts: soft hits (see ``screen_with_hints``) are left out."""
+    return screen_with_hints(text)[0]
+
+
+def screen_with_hints(text: str) -> tuple[list[Concern], list[Concern]]:
+    """``(concerns, soft)``: the rules' verdicts, and the hits an ambiguous context softened.
+
+    A soft hit is one per category the concerns do not already hold, always ``concern``: the
+    phrase is there, but a joke, a resolved past, a professional's check, a procedure, an
+    agreement or a complaint's strong words make it unclear (``[[soft]]`` in rules.toml).
+    """
     norm = normalise(text)
     if not norm.strip():
-        return []
+        return [], []
     hay = " " + norm  # every pattern starts on one non-letter: see _rule()
     bounds = [m.end() for m in _SENTENCE_END_RE.finditer(norm)]
     household = _HOUSEHOLD_RE.search(norm) is not None
     paid_staff = _STAFF_RE.search(norm) is not None
     best: dict[str, tuple[int, int, Concern]] = {}  # category -> (rank, position, concern)
+    soft: dict[str, tuple[int, Concern]] = {}  # category -> (position, concern)
+    literal: dict[str, bool] = {}  # soft context id -> a "real" marker is in the text
 
     def settled(rule: _Rule) -> bool:
         """Nothing later in the text can change this rule's contribution: stop scanning."""
@@ -93,18 +115,49 @@ def screen(text: str) -> list[Concern]:
             done = done and ORGANISATIONAL in best
         return done
 
+    def softened(rule: _Rule, start: int, end: int, phrase: str) -> bool:
+        contexts = _SOFT_BY_RULE.get(rule.id)
+        if not contexts:
+            return False
+        i = bisect_right(bounds, start)
+        for ctx in contexts:
+            j = i + ctx.sentences_after
+            window = norm[bounds[i - 2] if i > 1 else 0 : bounds[j] if j < len(bounds) else None]
+            if ctx.phrase is not None and not ctx.phrase.search(phrase):
+                continue
+            if ctx.phrase_not is not None and ctx.phrase_not.search(phrase):
+                continue
+            if not all(p.search(window) for p in ctx.near):
+                continue
+            if ctx.id not in literal:
+                literal[ctx.id] = ctx.unless.search(norm) is not None
+            if not literal[ctx.id]:
+                return True
+        return False
+
     for rule in _RULES:
         if settled(rule):
             continue
         for m in rule.pattern.finditer(hay):
             start, end = m.start("m") - 1, m.end("m") - 1
-            for concern in _check(rule, norm, start, end, bounds):
+            found = _check(rule, norm, start, end, bounds)
+            if found and softened(rule, start, end, found[0].phrase):
+                for concern in found:
+                    if concern.category not in soft or start < soft[concern.category][0]:
+                        soft[concern.category] = (
+                            start,
+                            Concern(concern.category, concern.phrase, CONCERN),
+                        )
+                continue
+            for concern in found:
                 key = (0 if concern.severity == URGENT else 1, start)
                 if concern.category not in best or key < best[concern.category][:2]:
                     best[concern.category] = (*key, concern)
             if settled(rule):
                 break
-    return [c for _, _, c in sorted(best.values(), key=lambda v: (v[0], v[1]))]
+    concerns = [c for _, _, c in sorted(best.values(), key=lambda v: (v[0], v[1]))]
+    hints = [c for cat, (_, c) in sorted(soft.items(), key=lambda kv: kv[1][0]) if cat not in best]
+    return concerns, hints
 
 
 # ------------------------------------------------------------------------- normalising
@@ -168,6 +221,7 @@ _CLAUSE_BREAK_RE = re.compile(r",| but | and now | now | until | then ")
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
+    id: str
     category: str
     severity: str
     pattern: re.Pattern[str]
@@ -204,6 +258,7 @@ def _check(rule: _Rule, norm: str, start: int, end: int, bounds: list[int]) -> l
 
 
 def _rule(
+    rule_id: str,
     category: str,
     severity: str,
     *phrases: str,
@@ -215,6 +270,7 @@ def _rule(
     # Run on " " + text: starting on one consumed non-letter (instead of a lookbehind) lets the
     # engine skip straight to word starts, which keeps a megabyte of text fast.
     return _Rule(
+        rule_id,
         category,
         severity,
         re.compile(rf"[^a-z'](?=[a-z])(?P<m>{body})(?![a-z])"),
@@ -231,6 +287,7 @@ def _rules_from(data: dict) -> tuple[_Rule, ...]:
             raise ValueError(f"rules.toml: bad category or severity in {spec!r:.80}")
         rules.append(
             _rule(
+                spec["id"],
                 spec["category"],
                 spec["severity"],
                 *(_expand(p, blocks) for p in spec["phrases"]),
@@ -242,3 +299,46 @@ def _rules_from(data: dict) -> tuple[_Rule, ...]:
 
 
 _RULES: tuple[_Rule, ...] = _rules_from(_DATA)
+
+
+@dataclass(frozen=True, slots=True)
+class _Soft:
+    """A context that makes a rule's phrase ambiguous (``[[soft]]`` in rules.toml)."""
+
+    id: str
+    rules: frozenset[str]
+    near: tuple[re.Pattern[str], ...]  # each in the phrase's sentence, the one before or after
+    sentences_after: int  # how many sentences after the phrase's own ``near`` may look at
+    unless: re.Pattern[str]  # anywhere in the text: read the phrase literally after all
+    phrase: re.Pattern[str] | None  # only phrases with these words are softened
+    phrase_not: re.Pattern[str] | None  # phrases with these words never are
+
+
+def _soft_from(data: dict) -> tuple[_Soft, ...]:
+    blocks = data["blocks"]
+    known = {spec["id"] for spec in data["rule"]}
+    out = []
+    for spec in data.get("soft", []):
+        if not set(spec["rules"]) <= known:
+            raise ValueError(f"rules.toml: soft context {spec['id']} names an unknown rule")
+        out.append(
+            _Soft(
+                spec["id"],
+                frozenset(spec["rules"]),
+                tuple(re.compile(_expand(p, blocks)) for p in spec["near"]),
+                int(spec.get("sentences_after", 1)),
+                re.compile(_expand(spec["unless"], blocks)),
+                re.compile(_expand(spec["phrase"], blocks)) if "phrase" in spec else None,
+                re.compile(_expand(spec["phrase_not"], blocks)) if "phrase_not" in spec else None,
+            )
+        )
+    return tuple(out)
+
+
+SOFT_CONTEXTS: tuple[_Soft, ...] = _soft_from(_DATA)
+_SOFT_BY_RULE: dict[str, tuple[_Soft, ...]] = {
+    rule_id: tuple(c for c in SOFT_CONTEXTS if rule_id in c.rules)
+    for rule_id in {r for c in SOFT_CONTEXTS for r in c.rules}
+}
+# A soft hit counts when the classifier's harm score reaches this share of its own threshold.
+SOFT_MODEL_SHARE: float = float(_DATA["context"]["soft_hit_model_share"])

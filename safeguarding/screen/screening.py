@@ -5,6 +5,13 @@ severity is ``urgent`` when a rule says urgent **or** the model's urgent probabi
 ``Config.urgent_threshold``; so a text only the model caught can be urgent. Categories are the
 rules' first, then the model's. ``method`` says which fired: ``rules``, ``model`` or ``both``.
 
+A rule's *soft* hit (a phrase in an ambiguous context: a joke, a resolved past, a check by a
+GP, a procedure; ``rules.screen_with_hints``) weighs less than a rule's verdict: it counts, as a
+concern, only when the model's harm score reaches ``SOFT_MODEL_SHARE`` of the model's own
+threshold. So "mum will kill me when she sees the mess lol" is not flagged on its words alone,
+but the same words in a text the model finds worrying still are (and the model can still make
+it urgent).
+
 Pure (no Django). ``screen_texts`` screens a batch (the model is vectorised, so a batch of a
 few hundred is much faster per text than one at a time).
 """
@@ -15,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import ScreenModel, default_model
-from .rules import CONCERN, URGENT, screen
+from .rules import CONCERN, SOFT_MODEL_SHARE, URGENT, screen_with_hints
 
 RULES, MODEL, BOTH = "rules", "model", "both"
 
@@ -71,8 +78,11 @@ def screen_texts(texts: Sequence[str], model: ScreenModel | None = None) -> list
     texts = [t if isinstance(t, str) else "" for t in texts]
     predictions = model.predict(texts)
     out = []
+    soft_floor = model.config.harm_threshold * SOFT_MODEL_SHARE
     for text, p in zip(texts, predictions, strict=True):
-        concerns = screen(text)
+        concerns, soft = screen_with_hints(text)
+        if soft and p.harm >= soft_floor:
+            concerns = [*concerns, *soft]  # soft hits are always concerns, never urgent
         categories = list(dict.fromkeys([*(c.category for c in concerns), *p.categories]))
         out.append(
             Screening(

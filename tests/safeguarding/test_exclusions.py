@@ -4,7 +4,9 @@ An exclusion (``not_before`` / ``not_after`` in ``safeguarding/data/rules.toml``
 rule for a harmless sentence ("he pushed me to try new things"). Issue #11 found one that also
 silenced "he pushed me into the wall". So for each rule's each exclusion this table holds the
 harmless sentence it exists for **and** a harmful one with the same words nearby, and a test
-fails if a rule gains an exclusion that is not in the table. Pure Python (``-p no:django``).
+fails if a rule gains an exclusion that is not in the table. The same holds for the soft
+contexts (``[[soft]]``), which do not silence a phrase but make it need the classifier's
+agreement (``SOFT_CASES``). Pure Python (``-p no:django``).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import tomllib
 
 import pytest
 
-from safeguarding.screen import URGENT, screen
-from safeguarding.screen.rules import RULES_FILE
+from safeguarding.screen import CONCERN, URGENT, screen, screen_texts
+from safeguarding.screen.model import Config, Prediction
+from safeguarding.screen.rules import RULES_FILE, SOFT_MODEL_SHARE, screen_with_hints
 
 # (rule id, exclusion) -> (harmless text it silences, harmful text near it, category)
 EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
@@ -31,10 +34,6 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
         ("i hurt myself falling off my bike",
          "i hurt myself falling off my bike and then i cut myself on purpose", "self-harm"),
     ],
-    ("self-harm-other", "not_after"): [
-        ("she hurt herself playing netball",
-         "she hurt herself playing netball, and now she cuts herself every night", "self-harm"),
-    ],
     ("physical-hurts-me", "not_before"): [
         ("the injection didn't hurt me", "the injection didn't hurt me but the nurse hit me",
          "physical-abuse"),
@@ -50,6 +49,12 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
         ("looking after him is killing me",
          "looking after him is killing me and he hits me", "physical-abuse"),
         ("revising for my exams is killing me", "my husband is killing me", "physical-abuse"),
+        # sgr: a thing with a place after it, and "nearly", "literally" before the verb
+        ("the new lights at the library are killing me",
+         "the man at the library hits me", "physical-abuse"),
+        ("the noise in the canteen hurts me so i eat in the library",
+         "the boy in the canteen hurts me every day", "physical-abuse"),
+        ("the fire alarm test nearly killed me", "my dad nearly killed me", "physical-abuse"),
     ],
     ("physical-hurts-me", "not_after"): [
         ("he pushed me to try new things", "he pushed me into the wall", "physical-abuse"),
@@ -61,6 +66,13 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
          "physical-abuse"),
         ("my brother punched me in the arm when we were playing",
          "my brother punched me in the face when mum was out", "physical-abuse"),
+        # sgr: affection, a pat for a goal, a pillow fight
+        ("my sister strangled me with a hug at the airport",
+         "my sister's boyfriend strangled me with a phone cable", "physical-abuse"),
+        ("my mate slapped me on the back when i scored",
+         "my mate slapped me on the back of the head and kicked me", "physical-abuse"),
+        ("my sister hit me with a pillow in a pillow fight",
+         "my sister hit me with a hairbrush and then a pillow", "physical-abuse"),
     ],
     ("physical-others-and-signs", "not_before"): [
         ("i hit him at tennis", "i saw the carer hit him", "physical-abuse"),
@@ -100,6 +112,9 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
     ],
     ("physical-i-was-hurt", "not_before"): [
         ("i got hit by a ball", "i got hit by my dad", "physical-abuse"),
+        # sgr: a simile is not a report
+        ("had my wisdom teeth out, i look like i got punched lol",
+         "i look like this because i got punched by my stepdad", "physical-abuse"),
     ],
     ("physical-i-was-hurt", "not_after"): [
         ("i got hit playing rugby", "i got hit by my support worker last night",
@@ -110,6 +125,15 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
          "physical-abuse"),
         ("i got hit in the face by a football",
          "i got punched by my brother for playing his xbox", "physical-abuse"),
+        # sgr: an animal after a possessive
+        ("i got bitten by my mate's dog, only a nip", "i got bitten by my mate on purpose",
+         "physical-abuse"),
+    ],
+    ("physical-was-hurt", "not_before"): [
+        ("the lights in the office are like being stabbed in the eyes",
+         "it's like being at war here, i was stabbed in the arm last night", "physical-abuse"),
+        ("i feel like i've been hit by a bus after that shift",
+         "i feel awful, i was hit by my husband again", "physical-abuse"),
     ],
     ("physical-was-hurt", "not_after"): [
         ("he was bitten by a dog", "he was bitten by a member of staff", "physical-abuse"),
@@ -161,6 +185,9 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
     ("restrictive-practice", "not_after"): [
         ("the restraint reduction plan is working",
          "they restrained him and locked him in his room", "restrictive-practice"),
+        ("Restraint not used; de-escalation successful.",
+         "Restraint not recorded; SU restrained on the floor twice today.",
+         "restrictive-practice"),
     ],
     ("restrictive-locked-door", "not_before"): [
         ("i lock my bedroom door at night", "staff lock my bedroom door at night",
@@ -190,6 +217,13 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
     ("self-harm-other", "not_before"): [
         ("No thoughts of self-harm expressed; positive about her new job",
          "no history of self-harm, but now she is cutting herself every night", "self-harm"),
+    ],
+    ("self-harm-other", "not_after"): [
+        ("she hurt herself playing netball",
+         "she hurt herself playing netball, and now she cuts herself every night", "self-harm"),
+        ("Discussed self-harm policy at team meeting.",
+         "Self-harm policy followed: SU self-harmed twice overnight, cuts to L arm.",
+         "self-harm"),
     ],
     ("neglect-not-given", "not_before"): [
         ("No missed calls this week; carers arrived on time",
@@ -289,3 +323,216 @@ def test_real_harm_near_the_exclusion_still_flags(key, harmless, harmful, catego
 )
 def test_issue_11_silenced_harm_is_urgent_again(text: str) -> None:
     assert _severity_in(text, "physical-abuse") == URGENT
+
+
+# ------------------------------------------------------------------------------- soft contexts
+# A [[soft]] context in rules.toml (sgr, after set E) does not silence a phrase: it makes it a
+# soft hit, which flags only when the classifier also leans towards harm. Each context has here
+# the ordinary text it softens and real harm near it (often in the same words) that the rules
+# still flag on their own, with the severity they must give it.
+# soft context id -> [(ordinary text it softens, harm near it, category, severity of the harm)]
+SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
+    "joke-or-hyperbole": [
+        ("mum will actually kill me when she sees i dyed the bathroom towels pink 😂",
+         "mum will kill me when she sees the towels. not joking, last time she hit me with a belt",
+         "physical-abuse", URGENT),
+        ("if i fail this mock my dad is going to murder me haha",
+         "my dad is going to murder me when he gets home lol he's got a knife", "physical-abuse",
+         URGENT),
+        ("my teacher is gonna kill me, left my PE kit on the bus AGAIN",
+         "he said he's gonna kill me if i tell anyone about the pe kit thing", "physical-abuse",
+         URGENT),
+        ("im going to kill my brother if he eats my chips again lol",
+         "im going to kill my dad if he hits mum again, i've got a knife", "harm-to-others",
+         URGENT),
+        ('SU laughing, said "I\'ll kill you" to key worker when she won at Uno.',
+         'SU said "I\'ll kill you" to key worker over Uno and punched her.', "harm-to-others",
+         URGENT),
+        ("my sister is going to kill me when she sees i shrunk her jumper",
+         "my boyfriend is going to kill me when he sees i went out, he strangled me last time",
+         "physical-abuse", URGENT),
+    ],
+    "dying-for-something": [
+        ("if i dont get tickets for the concert im literally going to die",
+         "if i dont get tickets for the concert im going to die, got the pills ready tonight",
+         "suicide", URGENT),
+    ],
+    "resolved-past": [
+        ("i got bullied in year 7 but the school sorted it and we're actually mates now",
+         "i got bullied in year 7 and the school sorted it but now he's started again",
+         "emotional-abuse", CONCERN),
+        ("Years ago a man at my old work took my wages. The police got the money back.",
+         "Years ago my cousin took my money and it got sorted, but now he is asking for my card "
+         "again", "financial-abuse", CONCERN),
+        ("my dad hit me when i was little but he went to prison and i'm safe now",
+         "my dad hit me when i was little and went to prison, now he's back living with us",
+         "physical-abuse", CONCERN),
+    ],
+    "checked-sign": [
+        ("Dad bruises like a peach since he started on warfarin. The GP looked at the marks on "
+         "his arms and said it's the tablets.",
+         "Dad is on warfarin so the home says the bruises are nothing, but they're on both upper "
+         "arms in the shape of fingers.", "physical-abuse", CONCERN),
+        ("Bruising noted L forearm, pt on apixaban. GP reviewed, consistent with anticoagulation.",
+         "Bruising both wrists in a band pattern, pt on apixaban but cannot explain.",
+         "physical-abuse", CONCERN),
+        ("He got a black eye at judo but the instructor phoned us and it was sorted.",
+         "He got a black eye off his dad and said it was judo.", "physical-abuse", CONCERN),
+    ],
+    "managed-self-injury": [
+        ("My daughter bites her hand when she's anxious. The OT gave us a chewy and the skin "
+         "isn't broken.",
+         "My son bit his arm in a meltdown and it's bleeding through the bandage; his behaviour "
+         "plan hasn't helped.", "self-harm", CONCERN),
+        ("SU hit herself in the face x3, settled within 10 mins per PBS plan, no injury.",
+         "SU hitting herself in the face repeatedly, PBS plan not working, nose bleeding.",
+         "self-harm", CONCERN),
+    ],
+    "illness-behaviour": [
+        ("Mum shouts and swears at me most evenings. The dementia nurse says it's sundowning.",
+         "Mum has dementia and the night carer shouts at her and swears at her.",
+         "emotional-abuse", CONCERN),
+    ],
+    "dementia-accusation": [
+        ("Mum has Alzheimer's and accuses me of stealing her purse every week.",
+         "Mum has Alzheimer's and accuses the new carer of stealing her purse; £200 is missing.",
+         "financial-abuse", CONCERN),
+    ],
+    "procedure": [
+        ("NBM from 00:00 for PEG insertion; IV fluids running as per plan. Insulin omitted as "
+         "per diabetes team.",
+         "NBM since Mon for PEG insertion, cancelled x3, no IV fluids. Insulin omitted, "
+         "not escalated.", "neglect", CONCERN),
+        ("The nurses restrained her gently for her blood test as agreed in her plan.",
+         "They restrained her for her blood test, four staff held her down face down.",
+         "restrictive-practice", CONCERN),
+        ("I was sedated for the dentist because I can't cope with the drill.",
+         "They sedated him for the dentist without asking anyone and he was drowsy for days.",
+         "restrictive-practice", CONCERN),
+        ("The dentist hurt me when she pulled my tooth out.",
+         "The dentist hurt me on purpose when she pulled my tooth out and laughed.",
+         "physical-abuse", URGENT),
+    ],
+    "agreed-arrangement": [
+        ("My support worker keeps my money in a tin and we count it together every Monday.",
+         "My support worker keeps my money in her bag and says I spent it all.",
+         "financial-abuse", CONCERN),
+        ("My staff lock the front door at night so nobody can come in. I have my own key.",
+         "Staff lock my bedroom door at night. I have my own key but they took it and I'm scared.",
+         "restrictive-practice", CONCERN),
+    ],
+    "family-discipline": [
+        ("my mum took my phone off me cos i was on it till 2am lol fair",
+         "my mum took my phone off me so i can't tell anyone and she locks me in my room",
+         "restrictive-practice", CONCERN),
+        ("my mum shouts at me every morning to get up for school lol",
+         "my mum shouts at me every day and hits me lol", "emotional-abuse", CONCERN),
+    ],
+    "complaint-words": [
+        ("The way the consultant spoke to us was abusive, honestly. I'm making a complaint.",
+         "It's abusive, honestly: the carer slapped him and left marks. I'm making a complaint.",
+         "abuse", CONCERN),
+        ("It's criminal neglect of family carers, frankly.",
+         "It's criminal neglect, frankly: Mum was left in wet pads all day.", "neglect",
+         CONCERN),
+    ],
+    "stranger-rudeness": [
+        ("The bus driver was horrible to me. He shut the doors in my face.",
+         "The bus driver is horrible to me every day because I'm disabled.",
+         "emotional-abuse", CONCERN),
+    ],
+    "accident": [
+        ("some lad pushed me in the dinner queue but he said sorry, it was an accident",
+         "my stepdad pushed me down the stairs and says it was an accident", "physical-abuse",
+         URGENT),
+    ],
+    "protective-hold": [
+        ("my dad grabbed my arm to stop me walking into the road",
+         "he grabbed my arm to stop me walking into the road and squeezed till it bruised",
+         "physical-abuse", URGENT),
+    ],
+    "found-quickly": [
+        ("He went missing for ten minutes at the shopping centre but security found him quickly.",
+         "He went missing for ten minutes and was found in a car with some older men.",
+         "missing-unsafe", CONCERN),
+    ],
+    "ordinary-eating": [
+        ("I stopped eating in the canteen because of the smells. I take a packed lunch now.",
+         "She stopped eating in the canteen because of the smells and has lost a stone.",
+         "self-harm", CONCERN),
+    ],
+}  # fmt: skip
+
+SOFT = [(ctx, *case) for ctx, cases in SOFT_CASES.items() for case in cases]
+
+
+def test_every_soft_context_has_a_harm_near_it_test() -> None:
+    declared = {spec["id"] for spec in tomllib.loads(RULES_FILE.read_text("utf-8"))["soft"]}
+    assert declared == set(SOFT_CASES), "add an ordinary and a harmful example for each"
+
+
+@pytest.mark.parametrize(("ctx", "ordinary", "harmful", "category", "severity"), SOFT)
+def test_the_soft_context_softens_its_ordinary_text(ctx, ordinary, harmful, category, severity):
+    concerns, soft = screen_with_hints(ordinary)
+    assert category not in {c.category for c in concerns}, ordinary
+    assert category in {c.category for c in soft}, f"{ctx} did not soften: {ordinary}"
+
+
+@pytest.mark.parametrize(("ctx", "ordinary", "harmful", "category", "severity"), SOFT)
+def test_real_harm_near_a_soft_context_still_flags(ctx, ordinary, harmful, category, severity):
+    got = _severity_in(harmful, category)
+    assert got is not None, harmful
+    if severity == URGENT:
+        assert got == URGENT, harmful
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cut myself again last night lol its fine",
+        "i want to die lol",
+        "gonna kill myself haha 😂 for real tho",
+        "burnt my arm with a lighter again haha dont tell anyone",
+        "literally dead inside lol, i mean it, i want to die tonight",
+        "he touched me down there lol",
+    ],
+)
+def test_laughing_never_softens_self_harm_suicide_or_sexual_abuse(text: str) -> None:
+    concerns, _ = screen_with_hints(text)
+    assert any(c.severity == URGENT for c in concerns), text
+
+
+class _StubModel:
+    """A classifier that gives every text the same scores (to test the combination alone)."""
+
+    version = "stub"
+    config = Config()
+
+    def __init__(self, harm: float, urgent: float = 0.0) -> None:
+        self.harm, self.urgent = harm, urgent
+
+    def predict(self, texts: list[str]) -> list[Prediction]:
+        return [Prediction(self.harm, self.urgent, ()) for _ in texts]
+
+
+JOKE = "mum will actually kill me when she sees i dyed the bathroom towels pink 😂"
+
+
+def test_a_soft_hit_alone_does_not_flag_when_the_model_sees_no_harm() -> None:
+    result = screen_texts([JOKE], _StubModel(harm=0.05))[0]
+    assert not result.flagged
+
+
+def test_a_soft_hit_flags_as_a_concern_when_the_model_leans_towards_harm() -> None:
+    floor = Config().harm_threshold * SOFT_MODEL_SHARE
+    result = screen_texts([JOKE], _StubModel(harm=floor + 0.01))[0]
+    assert result.flagged and result.by_rules and not result.by_model
+    assert result.severity == CONCERN and "physical-abuse" in result.categories
+    urgent = screen_texts([JOKE], _StubModel(harm=0.9, urgent=0.9))[0]
+    assert urgent.severity == URGENT  # the model can still make it urgent
+
+
+def test_a_rule_verdict_flags_whatever_the_model_says() -> None:
+    real = "mum will kill me when she sees the towels, last time she hit me with a belt"
+    result = screen_texts([real], _StubModel(harm=0.0))[0]
+    assert result.flagged and result.severity == URGENT

@@ -155,7 +155,7 @@ def test_the_sweep_sends_a_notification_that_never_went(lead):
 
 def test_a_text_only_the_model_flags_can_be_urgent(monkeypatch):
     """Severity comes from the model as well as the rules (issue #11)."""
-    monkeypatch.setattr(screening, "screen", lambda text: [])
+    monkeypatch.setattr(screening, "screen_with_hints", lambda text: ([], []))
     result = pure_screen.screen_text(
         "i have been saving up my tablets in a box for when i am ready"
     )
