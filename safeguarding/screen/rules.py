@@ -115,7 +115,8 @@ def screen_with_hints(text: str) -> tuple[list[Concern], list[Concern]]:
             done = done and ORGANISATIONAL in best
         return done
 
-    def softened(rule: _Rule, start: int, end: int, phrase: str) -> bool:
+    def softened(rule: _Rule, start: int, phrase: str) -> bool:
+        """The phrase sits in an ambiguous context and nothing in the text reads it literally."""
         contexts = _SOFT_BY_RULE.get(rule.id)
         if not contexts:
             return False
@@ -141,7 +142,7 @@ def screen_with_hints(text: str) -> tuple[list[Concern], list[Concern]]:
         for m in rule.pattern.finditer(hay):
             start, end = m.start("m") - 1, m.end("m") - 1
             found = _check(rule, norm, start, end, bounds)
-            if found and softened(rule, start, end, found[0].phrase):
+            if found and softened(rule, start, found[0].phrase):
                 for concern in found:
                     if concern.category not in soft or start < soft[concern.category][0]:
                         soft[concern.category] = (
