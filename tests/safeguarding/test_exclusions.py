@@ -351,6 +351,10 @@ SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("my sister is going to kill me when she sees i shrunk her jumper",
          "my boyfriend is going to kill me when he sees i went out, he strangled me last time",
          "physical-abuse", URGENT),
+        # a partner's threat is never read as a joke, whatever it is about
+        ("my sister is gonna kill me when she sees i ate all the chocolate lol",
+         "my boyfriend will kill me when he sees i spent money on chocolate", "physical-abuse",
+         URGENT),
     ],
     "dying-for-something": [
         ("if i dont get tickets for the concert im literally going to die",
@@ -500,6 +504,36 @@ def test_real_harm_near_a_soft_context_still_flags(ctx, ordinary, harmful, categ
 def test_laughing_never_softens_self_harm_suicide_or_sexual_abuse(text: str) -> None:
     concerns, _ = screen_with_hints(text)
     assert any(c.severity == URGENT for c in concerns), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        ("lol my stepdad said he'd kill me if i dyed my hair, he's done it before",
+         "physical-abuse", URGENT),
+        ("dad's gonna kill me when he sees my report 😂 he locks me in the shed when i'm bad",
+         "physical-abuse", URGENT),
+        ("mum will kill me if i'm late again lol, she threw a plate at me last week",
+         "physical-abuse", URGENT),
+        ("mum says it was an accident when she burnt me with the iron", "physical-abuse", URGENT),
+        ("the nurse hurt me when she took my blood, she was rough and laughed",
+         "physical-abuse", URGENT),
+        ("my dad took my phone away for a week cos i was rude, and hit me with it",
+         "physical-abuse", URGENT),
+        ("NBM for her op and the staff haven't given her a drink for two days", "neglect",
+         CONCERN),
+        ("my support worker keeps my bank card because I asked her to but now she won't give "
+         "it back", "financial-abuse", CONCERN),
+        ("a man at the bus stop shouted at me and followed me home", "emotional-abuse", CONCERN),
+        ("Years ago my uncle abused me, the police dealt with it, but he's coming to stay",
+         "abuse", CONCERN),
+    ],
+)  # fmt: skip
+def test_harm_told_in_a_soft_context_s_own_words_is_read_literally(text, category, severity):
+    """Written after the contexts, to probe them: each text uses a context's words (a joke, a
+    trivial mishap, an agreement, a procedure, a past dealt with) and a real marker."""
+    got = _severity_in(text, category)
+    assert got == severity or (severity == CONCERN and got == URGENT), text
 
 
 class _StubModel:
