@@ -4,7 +4,8 @@
 ``dev3_set.txt`` -> ``dev3_set.csv`` (F001...),
 ``dev4_set.txt`` -> ``dev4_set.csv`` (G001...),
 ``dev5_set.txt`` -> ``dev5_set.csv`` (H001...),
-``dev6_set.txt`` -> ``dev6_set.csv`` (K001...).
+``dev6_set.txt`` -> ``dev6_set.csv`` (K001...),
+``dev7_set.txt`` -> ``dev7_set.csv`` (M001...).
 
 Run: python tests/safeguarding/dev/build.py
 """
@@ -20,6 +21,7 @@ SETS = {
     "dev4_set": "G",
     "dev5_set": "H",
     "dev6_set": "K",
+    "dev7_set": "M",
 }
 
 
