@@ -343,3 +343,40 @@ _SOFT_BY_RULE: dict[str, tuple[_Soft, ...]] = {
 }
 # A soft hit counts when the classifier's harm score reaches this share of its own threshold.
 SOFT_MODEL_SHARE: float = float(_DATA["context"]["soft_hit_model_share"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Settled:
+    """A text-wide context in which a flag by the model alone needs a confident score
+    (``[[settled]]`` in rules.toml): the writer says the arrangement was agreed or chosen, or a
+    past event was dealt with, and nothing in the text says otherwise."""
+
+    id: str
+    near: tuple[re.Pattern[str], ...]  # each anywhere in the text
+    unless: re.Pattern[str]  # anywhere in the text: not settled after all
+
+
+def _settled_from(data: dict) -> tuple[_Settled, ...]:
+    blocks = data["blocks"]
+    return tuple(
+        _Settled(
+            spec["id"],
+            tuple(re.compile(_expand(p, blocks)) for p in spec["near"]),
+            re.compile(_expand(spec["unless"], blocks)),
+        )
+        for spec in data.get("settled", [])
+    )
+
+
+SETTLED_CONTEXTS: tuple[_Settled, ...] = _settled_from(_DATA)
+# In a settled context a model-only flag (or a soft hit) needs this harm score (screening.py).
+SETTLED_MODEL_FLOOR: float = float(_DATA["context"]["settled_model_floor"])
+
+
+def settled_context(text: str) -> str | None:
+    """The id of the first ``[[settled]]`` context the whole text is in, or None."""
+    norm = normalise(text)
+    for ctx in SETTLED_CONTEXTS:
+        if all(p.search(norm) for p in ctx.near) and not ctx.unless.search(norm):
+            return ctx.id
+    return None

@@ -12,6 +12,13 @@ threshold. So "mum will kill me when she sees the mess lol" is not flagged on it
 but the same words in a text the model finds worrying still are (and the model can still make
 it urgent).
 
+A *settled* text (``rules.settled_context``: the writer says the arrangement was agreed or their
+own choice, or that a past event was dealt with, and nothing in the text says otherwise) needs a
+confident model: there the model alone, and a soft hit, count only from ``SETTLED_MODEL_FLOOR``
+(0.9) instead of the model's threshold. After set F the model's remaining false alarms were
+ordinary accounts such as "my partner keeps my phone on the shelf after 10pm because I asked
+her to" scoring 0.6-0.85. A rule's own verdict is never held back.
+
 Pure (no Django). ``screen_texts`` screens a batch (the model is vectorised, so a batch of a
 few hundred is much faster per text than one at a time).
 """
@@ -22,7 +29,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import ScreenModel, default_model
-from .rules import CONCERN, SOFT_MODEL_SHARE, URGENT, screen_with_hints
+from .rules import (
+    CONCERN,
+    SETTLED_MODEL_FLOOR,
+    SOFT_MODEL_SHARE,
+    URGENT,
+    screen_with_hints,
+    settled_context,
+)
 
 RULES, MODEL, BOTH = "rules", "model", "both"
 
@@ -81,12 +95,19 @@ def screen_texts(texts: Sequence[str], model: ScreenModel | None = None) -> list
     soft_floor = model.config.harm_threshold * SOFT_MODEL_SHARE
     for text, p in zip(texts, predictions, strict=True):
         concerns, soft = screen_with_hints(text)
-        if soft and p.harm >= soft_floor:
+        model_flagged = p.flagged(model.config)
+        if not concerns and p.harm >= soft_floor and settled_context(text) is not None:
+            # Only the model (or a soft hit) would flag a settled text: it must be confident.
+            model_flagged = p.harm >= max(SETTLED_MODEL_FLOOR, model.config.harm_threshold)
+            soft_counts = model_flagged
+        else:
+            soft_counts = p.harm >= soft_floor
+        if soft and soft_counts:
             concerns = [*concerns, *soft]  # soft hits are always concerns, never urgent
         categories = list(dict.fromkeys([*(c.category for c in concerns), *p.categories]))
         out.append(
             Screening(
-                categories=tuple(categories) if (concerns or p.flagged(model.config)) else (),
+                categories=tuple(categories) if (concerns or model_flagged) else (),
                 phrases=tuple(c.phrase for c in concerns),
                 rule_severity=(
                     (URGENT if any(c.severity == URGENT for c in concerns) else CONCERN)
@@ -95,7 +116,7 @@ def screen_texts(texts: Sequence[str], model: ScreenModel | None = None) -> list
                 ),
                 model_score=round(p.harm, 4),
                 urgent_score=round(p.urgent, 4),
-                model_flagged=p.flagged(model.config),
+                model_flagged=model_flagged,
                 model_urgent=p.urgent >= model.config.urgent_threshold,
                 model_version=model.version,
             )

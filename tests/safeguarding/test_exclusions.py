@@ -17,7 +17,13 @@ import pytest
 
 from safeguarding.screen import CONCERN, URGENT, screen, screen_texts
 from safeguarding.screen.model import Config, Prediction
-from safeguarding.screen.rules import RULES_FILE, SOFT_MODEL_SHARE, screen_with_hints
+from safeguarding.screen.rules import (
+    RULES_FILE,
+    SETTLED_MODEL_FLOOR,
+    SOFT_MODEL_SHARE,
+    screen_with_hints,
+    settled_context,
+)
 
 # (rule id, exclusion) -> (harmless text it silences, harmful text near it, category)
 EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
@@ -55,6 +61,11 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
         ("the noise in the canteen hurts me so i eat in the library",
          "the boy in the canteen hurts me every day", "physical-abuse"),
         ("the fire alarm test nearly killed me", "my dad nearly killed me", "physical-abuse"),
+        # sg2: "physically" between a thing and the verb
+        ("loud hand dryers physically hurt me so i wait outside",
+         "the staff physically hurt me so i wait outside", "physical-abuse"),
+        ("the noise physically hurts me", "the man at the hostel physically hurts me",
+         "physical-abuse"),
     ],
     ("physical-hurts-me", "not_after"): [
         ("he pushed me to try new things", "he pushed me into the wall", "physical-abuse"),
@@ -396,6 +407,14 @@ SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Mum shouts and swears at me most evenings. The dementia nurse says it's sundowning.",
          "Mum has dementia and the night carer shouts at her and swears at her.",
          "emotional-abuse", CONCERN),
+        # sg2: a thing thrown at the writer by someone with dementia; not with a blow or injury
+        ("Dad gets agitated when he's sundowning and threw a plate at me. The memory nurse is "
+         "reviewing his tablets.",
+         "Dad has dementia and threw a plate at me, then punched me in the face.",
+         "physical-abuse", URGENT),
+        ("Mum has Alzheimer's and threw her slipper at me this evening.",
+         "Mum has Alzheimer's and threw a mug at me, it cut my head and it bled.",
+         "physical-abuse", URGENT),
     ],
     "dementia-accusation": [
         ("Mum has Alzheimer's and accuses me of stealing her purse every week.",
@@ -424,6 +443,10 @@ SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("My staff lock the front door at night so nobody can come in. I have my own key.",
          "Staff lock my bedroom door at night. I have my own key but they took it and I'm scared.",
          "restrictive-practice", CONCERN),
+        # sg2: the person asked staff, a signed agreement
+        ("SU asked staff to hold her bank card in the office safe; signed agreement on file.",
+         "SU asked staff to hold her bank card in the office safe; £200 now missing from her "
+         "account.", "financial-abuse", CONCERN),
     ],
     "family-discipline": [
         ("my mum took my phone off me cos i was on it till 2am lol fair",
@@ -438,6 +461,22 @@ SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "abuse", CONCERN),
         ("It's criminal neglect of family carers, frankly.",
          "It's criminal neglect, frankly: Mum was left in wet pads all day.", "neglect",
+         CONCERN),
+    ],
+    "teaching": [
+        ("We had safeguarding training at my volunteering place about spotting abuse and neglect.",
+         "We had safeguarding training about abuse and I realised it's what my carer does to me.",
+         "abuse", CONCERN),
+        ("In PSHE we had a lesson on neglect and what it looks like.",
+         "In PSHE we had a lesson on neglect and my brother and me get no food at home.",
+         "neglect", CONCERN),
+    ],
+    "story": [
+        ("I read a news article about a care home where staff abused residents. I wrote to my MP.",
+         "I read a news article about a care home where staff abused residents. It happened to "
+         "me at my old home and nobody believed me.", "abuse", CONCERN),
+        ("Someone on the news got stabbed in the town centre and it made me worried to go out.",
+         "My brother got stabbed in the town centre, it was on the news.", "physical-abuse",
          CONCERN),
     ],
     "stranger-rudeness": [
@@ -569,4 +608,74 @@ def test_a_soft_hit_flags_as_a_concern_when_the_model_leans_towards_harm() -> No
 def test_a_rule_verdict_flags_whatever_the_model_says() -> None:
     real = "mum will kill me when she sees the towels, last time she hit me with a belt"
     result = screen_texts([real], _StubModel(harm=0.0))[0]
+    assert result.flagged and result.severity == URGENT
+
+
+# Settled contexts (``[[settled]]`` in rules.toml, sg2): read over the whole text, they make a
+# flag raised by the model alone (or a soft hit) need ``SETTLED_MODEL_FLOOR`` instead of the
+# model's threshold. Each has the ordinary text it holds back and harm near it, in the same
+# words, that is not settled (so the model's usual threshold applies), and a rule's own verdict
+# is never held back.
+# settled context id -> [(ordinary text it holds back, harm near it that it must not)]
+SETTLED_CASES: dict[str, list[tuple[str, str]]] = {
+    "agreed-by-the-person": [
+        ("My partner keeps my phone on the shelf after 10pm because I asked her to.",
+         "My partner keeps my phone on the shelf after 10pm. I never agreed and I can't ring "
+         "my mum."),
+        ("I agreed with the staff that I text them if I'm back after 11 at night.",
+         "I agreed to text staff if I'm back late but now they punish me by locking my room."),
+        ("My mum keeps my bank card because I asked her to, I can have it whenever I want.",
+         "My mum keeps my bank card because I asked her to, but now she won't give it back and "
+         "my money is gone."),
+        ("SU won't let anyone into her room while she's out; staff respect this.",
+         "SU won't let anyone into her room; staff respect this but she is scared of the night "
+         "carer."),
+    ],
+    "story": [
+        ("i watched squid game and now i keep thinking about it at night, too scary",
+         "i watched squid game with my stepdad and then he hit me with the remote"),
+        ("I play zombie games on my Xbox with my mate at weekends.",
+         "My dad plays war games on his Xbox every night and then he takes it out on me."),
+    ],
+    "own-things": [
+        ("My flatmate won't let anyone use her frying pan. It is her frying pan, so that is fair.",
+         "My flatmate won't let me use the kitchen or have any food, I've lost weight."),
+        ("My son won't let anyone sit in his chair at dinner.",
+         "Staff won't let him sit in his chair, they make him stay in his room for meals."),
+    ],
+    "past-dealt-with": [
+        ("Years ago a carer was rough with my son. It was investigated and she was dismissed.",
+         "Years ago a carer was rough with my son. It was investigated but she's back working "
+         "there now."),
+        ("When I was at school a boy bullied me. It stopped and I'm happy now.",
+         "When I was at school a boy bullied me. It stopped but he lives next door now and I'm "
+         "scared."),
+    ],
+}  # fmt: skip
+SETTLED = [(ctx, *case) for ctx, cases in SETTLED_CASES.items() for case in cases]
+
+
+def test_every_settled_context_has_a_harm_near_it_test() -> None:
+    declared = {spec["id"] for spec in tomllib.loads(RULES_FILE.read_text("utf-8"))["settled"]}
+    assert declared == set(SETTLED_CASES), "add an ordinary and a harmful example for each"
+
+
+@pytest.mark.parametrize(("ctx", "ordinary", "harmful"), SETTLED)
+def test_a_settled_text_needs_a_confident_model(ctx, ordinary, harmful) -> None:
+    assert settled_context(ordinary) == ctx, ordinary
+    harm = (Config().harm_threshold + SETTLED_MODEL_FLOOR) / 2  # flagged anywhere else
+    assert not screen_texts([ordinary], _StubModel(harm=harm))[0].flagged, ordinary
+    assert screen_texts([ordinary], _StubModel(harm=SETTLED_MODEL_FLOOR))[0].flagged, ordinary
+
+
+@pytest.mark.parametrize(("ctx", "ordinary", "harmful"), SETTLED)
+def test_harm_near_a_settled_context_is_not_settled(ctx, ordinary, harmful) -> None:
+    assert settled_context(harmful) is None, harmful
+    result = screen_texts([harmful], _StubModel(harm=Config().harm_threshold))[0]
+    assert result.flagged, harmful
+
+
+def test_a_rule_verdict_in_a_settled_text_flags_whatever_the_model_says() -> None:
+    text = "My brother keeps my bank card because I asked him to. He hits me when I ask for it."
+    result = screen_texts([text], _StubModel(harm=0.0))[0]
     assert result.flagged and result.severity == URGENT
