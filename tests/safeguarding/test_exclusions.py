@@ -643,6 +643,16 @@ SETTLED_CASES: dict[str, list[tuple[str, str]]] = {
         ("My son won't let anyone sit in his chair at dinner.",
          "Staff won't let him sit in his chair, they make him stay in his room for meals."),
     ],
+    "routine-jab": [
+        ("Mum had her flu jab and said it hurt more than last year. Her arm was sore for a day.",
+         "They held Mum down for her flu jab without asking her and her arm is bruised."),
+    ],
+    "blood-thinner-bruising": [
+        ("Gran is on apixaban and bruises easily; the nurse looked at the one on her forearm.",
+         "Gran is on apixaban but these bruises are the shape of fingers on her upper arms."),
+        ("Pt on warfarin, old bruises to forearms consistent with anticoagulation, GP aware.",
+         "Pt on warfarin, bruises to forearms; pt says the night carer grabbed her."),
+    ],
     "past-dealt-with": [
         ("Years ago a carer was rough with my son. It was investigated and she was dismissed.",
          "Years ago a carer was rough with my son. It was investigated but she's back working "
