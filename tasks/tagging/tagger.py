@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
-from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 
@@ -47,9 +46,6 @@ class Config:
     rules: bool = True
     model: bool = True
     semantic: bool = False  # add a local sentence-embedding model (slow; small gain)
-    semantic_mode: str = "knn"  # PROTOTYPE: "knn", "lr" (embedding LR score), "concat"
-    semantic_C: float = 1.0  # PROTOTYPE
-    semantic_scale: float = 1.0  # PROTOTYPE: weight of the embedding block in "concat"
     keyword_texts: bool = True  # also train the model on each keyword phrase as a text
     weak_labels: bool = True  # a seed example containing another tag's phrase counts for it
     folds: int = 5
@@ -168,7 +164,6 @@ class Tagger:
         seed_labels: np.ndarray,
         train_emb: np.ndarray | None = None,
         train_y: np.ndarray | None = None,
-        emb_linear: Linear | None = None,
     ) -> None:
         self.labels = tuple(Label(lb.code, lb.name, lb.description, lb.keywords) for lb in labels)
         self.codes = tuple(lb.code for lb in labels)
@@ -183,7 +178,6 @@ class Tagger:
         self._seed_labels = seed_labels
         self._train_emb = train_emb
         self._train_y = train_y
-        self._emb_linear = emb_linear
         n = len(self.codes)
         self._has_model = linear.has_model if linear is not None else np.zeros(n, dtype=bool)
         self._coef64 = linear.coef.astype(np.float64) if linear is not None else None
@@ -247,7 +241,7 @@ class Tagger:
         featuriser = self._featuriser
         if x is None:
             x = featuriser.transform([" ".join(raw)])
-        contrib = x.multiply(self._coef64[j, : x.shape[1]]).tocsr()
+        contrib = x.multiply(self._coef64[j]).tocsr()
         n_word = len(featuriser.word.terms)
         weights: dict[str, float] = {}
         toks = [stem(w) for w in raw]
@@ -294,22 +288,15 @@ class Tagger:
                 (exact if hit.exact else fuzzy)[i, j] = 1.0
         feats = {"exact": exact, "fuzzy": fuzzy}
         x = None
-        emb = None
-        if "semantic" in self._heads and semantic.load_encoder() is not None:
-            emb = semantic.load_encoder().encode(norm)
         if self._linear is not None and self._featuriser is not None:
             x = self._featuriser.transform(norm)
-            nf = x.shape[1]
-            scores = np.asarray(x @ self._coef64[:, :nf].T) + self._linear.intercept
-            if self._coef64.shape[1] > nf and emb is not None:
-                scale = self.config.semantic_scale
-                scores = scores + scale * emb.astype(np.float64) @ self._coef64[:, nf:].T
+            scores = np.asarray(x @ self._coef64.T) + self._linear.intercept
             scores[:, ~self._has_model] = NO_MODEL_SCORE
             feats["model"] = np.clip(scores, -10.0, 10.0)
         if "semantic" in head.features:
+            encoder = semantic.load_encoder()
+            emb = encoder.encode(norm)
             feats["semantic"] = _max_similarity(emb, self._train_emb, self._train_y)
-        if "semantic_lr" in head.features:
-            feats["semantic_lr"] = np.clip(self._emb_linear.decision(emb), -10.0, 10.0)
         return feats, hits, x
 
     def _probabilities(self, norm: list[str]):
@@ -480,9 +467,7 @@ def _keyword_texts(labels: list[Label]) -> tuple[list[str], np.ndarray]:
     return [t for t, _ in pairs], y
 
 
-def _out_of_fold(
-    texts, y, weights, extra_texts, extra_y, emb, config: Config, shared=None, kw_emb=None
-):
+def _out_of_fold(texts, y, weights, extra_texts, extra_y, emb, config: Config, shared=None):
     """Model (and embedding) scores for each training text from a model that never saw it.
 
     Keyword texts are always on the training side: they are part of every model. A large
@@ -495,7 +480,6 @@ def _out_of_fold(
     folds = min(config.folds if shared is None else LARGE_FOLDS, n)
     scores = np.full(y.shape, NO_MODEL_SCORE)
     sims = np.zeros(y.shape)
-    lr_scores = np.full(y.shape, NO_MODEL_SCORE)
     fold_models: list[Linear] = []
     if folds < 2:
         return None, None, fold_models
@@ -512,19 +496,11 @@ def _out_of_fold(
             scores[test] = np.clip(lin.decision(x[test]), -10.0, 10.0)
         elif config.model:
             feat, tr_x = Featuriser.fit_transform(tr_texts)
-            te_x = feat.transform(te_texts)
-            if emb is not None and "concat" in config.semantic_mode:
-                k = config.semantic_scale
-                tr_x = sparse.hstack([tr_x, k * np.vstack([emb[train], kw_emb])], format="csr")
-                te_x = sparse.hstack([te_x, k * emb[test]], format="csr")
             lin = Linear.fit(tr_x, tr_y, config.C, 1, tr_w)
-            scores[test] = np.clip(lin.decision(te_x), -10.0, 10.0)
-        if emb is not None and "knn" in config.semantic_mode:
+            scores[test] = np.clip(lin.decision(feat.transform(te_texts)), -10.0, 10.0)
+        if emb is not None:
             sims[test] = _max_similarity(emb[test], emb[train], y[train])
-        if emb is not None and "lr" in config.semantic_mode:
-            e_lin = Linear.fit(np.vstack([emb[train], kw_emb]), tr_y, config.semantic_C, 1, tr_w)
-            lr_scores[test] = np.clip(e_lin.decision(emb[test]), -10.0, 10.0)
-    return scores, (sims, lr_scores), fold_models
+    return scores, sims, fold_models
 
 
 def _precision(right: float, hits: float, prior: float, weight: float) -> float:
@@ -644,24 +620,11 @@ def train_tagger(
     emb = encoder.encode(texts) if encoder is not None and n else None
 
     kw_texts, kw_y = _keyword_texts(labels) if config.keyword_texts else ([], y[:0])
-    kw_emb = encoder.encode(kw_texts) if emb is not None else None
-    emb_linear = None
     featuriser = linear = x = None
     has_model = np.zeros(n_labels, dtype=bool)
-    all_w = np.concatenate([weights, np.ones(len(kw_texts))])
-    if emb is not None and "lr" in config.semantic_mode:
-        emb_linear = Linear.fit(
-            np.vstack([emb, kw_emb]),
-            np.vstack([y, kw_y]),
-            config.semantic_C,
-            config.min_positives,
-            all_w,
-        )
     if config.model and n:
         featuriser, x = Featuriser.fit_transform(texts + kw_texts)
-        if emb is not None and "concat" in config.semantic_mode:
-            k = config.semantic_scale
-            x = sparse.hstack([x, k * np.vstack([emb, kw_emb])], format="csr")
+        all_w = np.concatenate([weights, np.ones(len(kw_texts))])
         if n < LARGE:  # a large history's model is the mean of its fold models (below)
             linear = Linear.fit(x, np.vstack([y, kw_y]), config.C, config.min_positives, all_w)
             has_model = linear.has_model
@@ -670,7 +633,7 @@ def train_tagger(
     if n and (config.model or emb is not None):
         shared = x if n >= LARGE else None
         oof_scores, oof_sims, fold_models = _out_of_fold(
-            texts, y, weights, kw_texts, kw_y, emb, config, shared, kw_emb
+            texts, y, weights, kw_texts, kw_y, emb, config, shared
         )
         if linear is None and fold_models:
             enough = np.vstack([y, kw_y]).sum(axis=0) >= config.min_positives
@@ -684,14 +647,8 @@ def train_tagger(
     fit = (y, given, has_model, weights, reviewed, config)
     heads = {"core": _fit_head(core, feats, *fit)}
     if emb is not None and oof_sims is not None and core:
-        extra = []
-        if "knn" in config.semantic_mode:
-            feats["semantic"] = oof_sims[0]
-            extra.append("semantic")
-        if "lr" in config.semantic_mode:
-            feats["semantic_lr"] = oof_sims[1]
-            extra.append("semantic_lr")
-        heads["semantic"] = _fit_head([*core, *extra], feats, *fit) if extra else heads["core"]
+        feats["semantic"] = oof_sims
+        heads["semantic"] = _fit_head([*core, "semantic"], feats, *fit)
 
     seed_texts = [text for lb in labels for text in lb.examples]
     seed_labels = [j for j, lb in enumerate(labels) for _ in lb.examples]
@@ -715,5 +672,4 @@ def train_tagger(
         seed_labels=np.array(seed_labels, dtype=np.int32),
         train_emb=emb,
         train_y=y if emb is not None else None,
-        emb_linear=emb_linear,
     )
