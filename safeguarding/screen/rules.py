@@ -375,8 +375,25 @@ SETTLED_MODEL_FLOOR: float = float(_DATA["context"]["settled_model_floor"])
 
 def settled_context(text: str) -> str | None:
     """The id of the first ``[[settled]]`` context the whole text is in, or None."""
+    found = settled_reading(text)
+    return found[0] if found else None
+
+
+def settled_reading(text: str) -> tuple[str, str] | None:
+    """The first ``[[settled]]`` context the whole text is in, with the rest of the text: its
+    sentences that carry none of the context's words (normalised; "" when every one does).
+
+    The context settles only what it is about. An embedded disclosure beside it ("Thanks for
+    the easy read about flu jabs. My friend went off with a man from the internet and is not
+    back") is in the rest, so the screen reads the rest on its own (``screening.py``).
+    """
     norm = normalise(text)
     for ctx in SETTLED_CONTEXTS:
         if all(p.search(norm) for p in ctx.near) and not ctx.unless.search(norm):
-            return ctx.id
+            rest = [
+                sentence.strip()
+                for sentence in _SENTENCE_END_RE.split(norm)
+                if sentence.strip() and not any(p.search(sentence) for p in ctx.near)
+            ]
+            return ctx.id, ". ".join(rest)
     return None

@@ -12,12 +12,15 @@ threshold. So "mum will kill me when she sees the mess lol" is not flagged on it
 but the same words in a text the model finds worrying still are (and the model can still make
 it urgent).
 
-A *settled* text (``rules.settled_context``: the writer says the arrangement was agreed or their
+A *settled* text (``rules.settled_reading``: the writer says the arrangement was agreed or their
 own choice, or that a past event was dealt with, and nothing in the text says otherwise) needs a
 confident model: there the model alone, and a soft hit, count only from ``SETTLED_MODEL_FLOOR``
 (0.9) instead of the model's threshold. After set F the model's remaining false alarms were
 ordinary accounts such as "my partner keeps my phone on the shelf after 10pm because I asked
-her to" scoring 0.6-0.85. A rule's own verdict is never held back.
+her to" scoring 0.6-0.85. A rule's own verdict is never held back. A context settles only the
+sentences that carry its words: when the rest of the text, read alone, reaches the model's
+threshold, the text is read as any other (set G showed why: "thanks for the easy read about
+flu jabs" once held back a friend gone off with a man from the internet).
 
 Pure (no Django). ``screen_texts`` screens a batch (the model is vectorised, so a batch of a
 few hundred is much faster per text than one at a time).
@@ -28,14 +31,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import ScreenModel, default_model
+from .model import Prediction, ScreenModel, default_model
 from .rules import (
     CONCERN,
     SETTLED_MODEL_FLOOR,
     SOFT_MODEL_SHARE,
     URGENT,
     screen_with_hints,
-    settled_context,
+    settled_reading,
 )
 
 RULES, MODEL, BOTH = "rules", "model", "both"
@@ -91,12 +94,13 @@ def screen_texts(texts: Sequence[str], model: ScreenModel | None = None) -> list
     model = model or default_model()
     texts = [t if isinstance(t, str) else "" for t in texts]
     predictions = model.predict(texts)
-    out = []
     soft_floor = model.config.harm_threshold * SOFT_MODEL_SHARE
-    for text, p in zip(texts, predictions, strict=True):
+    settled = _settled_texts(texts, predictions, model, soft_floor)
+    out = []
+    for i, (text, p) in enumerate(zip(texts, predictions, strict=True)):
         concerns, soft = screen_with_hints(text)
         model_flagged = p.flagged(model.config)
-        if not concerns and p.harm >= soft_floor and settled_context(text) is not None:
+        if not concerns and i in settled:
             # Only the model (or a soft hit) would flag a settled text: it must be confident.
             model_flagged = p.harm >= max(SETTLED_MODEL_FLOOR, model.config.harm_threshold)
             soft_counts = model_flagged
@@ -122,6 +126,23 @@ def screen_texts(texts: Sequence[str], model: ScreenModel | None = None) -> list
             )
         )
     return out
+
+
+def _settled_texts(
+    texts: Sequence[str], predictions: Sequence[Prediction], model: ScreenModel, soft_floor: float
+) -> set[int]:
+    """Indices of the texts whose possible flag a settled context explains: in a context, and
+    the rest of the text (its sentences without the context's words), read alone, stays under
+    the model's threshold. Only texts the model leans towards are looked at; their rests are
+    scored in one batch."""
+    candidates: dict[int, str] = {}
+    for i, (text, p) in enumerate(zip(texts, predictions, strict=True)):
+        if p.harm >= soft_floor and (found := settled_reading(text)) is not None:
+            candidates[i] = found[1]
+    rests = {i: rest for i, rest in candidates.items() if rest}
+    scores = dict(zip(rests, model.predict(list(rests.values())), strict=True)) if rests else {}
+    threshold = model.config.harm_threshold
+    return {i for i in candidates if i not in scores or scores[i].harm < threshold}
 
 
 def screen_text(text: str, model: ScreenModel | None = None) -> Screening:

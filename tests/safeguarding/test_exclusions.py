@@ -576,16 +576,22 @@ def test_harm_told_in_a_soft_context_s_own_words_is_read_literally(text, categor
 
 
 class _StubModel:
-    """A classifier that gives every text the same scores (to test the combination alone)."""
+    """A classifier that gives every text the same scores (to test the combination alone), or,
+    with ``only``, gives them to that text and nothing to any other (such as part of it)."""
 
     version = "stub"
     config = Config()
 
-    def __init__(self, harm: float, urgent: float = 0.0) -> None:
-        self.harm, self.urgent = harm, urgent
+    def __init__(self, harm: float, urgent: float = 0.0, only: str | None = None) -> None:
+        self.harm, self.urgent, self.only = harm, urgent, only
 
     def predict(self, texts: list[str]) -> list[Prediction]:
-        return [Prediction(self.harm, self.urgent, ()) for _ in texts]
+        return [
+            Prediction(self.harm, self.urgent, ())
+            if self.only is None or text == self.only
+            else Prediction(0.0, 0.0, ())
+            for text in texts
+        ]
 
 
 JOKE = "mum will actually kill me when she sees i dyed the bathroom towels pink 😂"
@@ -674,8 +680,29 @@ def test_every_settled_context_has_a_harm_near_it_test() -> None:
 def test_a_settled_text_needs_a_confident_model(ctx, ordinary, harmful) -> None:
     assert settled_context(ordinary) == ctx, ordinary
     harm = (Config().harm_threshold + SETTLED_MODEL_FLOOR) / 2  # flagged anywhere else
-    assert not screen_texts([ordinary], _StubModel(harm=harm))[0].flagged, ordinary
-    assert screen_texts([ordinary], _StubModel(harm=SETTLED_MODEL_FLOOR))[0].flagged, ordinary
+    model = _StubModel(harm=harm, only=ordinary)  # the rest of the text alone is unremarkable
+    assert not screen_texts([ordinary], model)[0].flagged, ordinary
+    confident = _StubModel(harm=SETTLED_MODEL_FLOOR, only=ordinary)
+    assert screen_texts([ordinary], confident)[0].flagged, ordinary
+
+
+def test_a_settled_context_does_not_hold_back_a_disclosure_in_another_sentence() -> None:
+    """The context settles only its own sentences: the rest, read alone, is screened too."""
+    text = (
+        "Thanks for the easy read about jabs. My mate Dan went to meet a man from a game "
+        "yesterday and hasn't come back."
+    )
+    assert settled_context(text) == "routine-jab"
+    harm = (Config().harm_threshold + SETTLED_MODEL_FLOOR) / 2
+    assert screen_texts([text], _StubModel(harm=harm))[0].flagged  # the rest reaches the bar
+    shipped = screen_texts([text])[0]  # whole text 0.53 with the shipped model, the rest 0.75
+    assert shipped.flagged and shipped.score < SETTLED_MODEL_FLOOR
+
+
+def test_a_settled_text_whose_every_sentence_carries_the_context_is_settled() -> None:
+    text = "My partner keeps my phone on the shelf after 10pm because I asked her to."
+    harm = (Config().harm_threshold + SETTLED_MODEL_FLOOR) / 2
+    assert not screen_texts([text], _StubModel(harm=harm))[0].flagged  # nothing else to read
 
 
 @pytest.mark.parametrize(("ctx", "ordinary", "harmful"), SETTLED)
