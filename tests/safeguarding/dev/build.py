@@ -5,7 +5,8 @@
 ``dev4_set.txt`` -> ``dev4_set.csv`` (G001...),
 ``dev5_set.txt`` -> ``dev5_set.csv`` (H001...),
 ``dev6_set.txt`` -> ``dev6_set.csv`` (K001...),
-``dev7_set.txt`` -> ``dev7_set.csv`` (M001...).
+``dev7_set.txt`` -> ``dev7_set.csv`` (M001...),
+``dev8_set.txt`` -> ``dev8_set.csv`` (P001...).
 
 Run: python tests/safeguarding/dev/build.py
 """
@@ -22,6 +23,7 @@ SETS = {
     "dev5_set": "H",
     "dev6_set": "K",
     "dev7_set": "M",
+    "dev8_set": "P",
 }
 
 
