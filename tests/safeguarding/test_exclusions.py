@@ -270,6 +270,10 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
          "no pressure damage last week, now a grade 3 pressure ulcer to the sacrum",
          "neglect"),
     ],
+    ("concern-notes-recall-g", "not_after"): [
+        ("she is home alone until 10 am on saturdays while her mum does the big shop",
+         "she is home alone until 10 pm most school nights and she is seven", "neglect"),
+    ],
 }  # fmt: skip
 
 CASES = [(key, *case) for key, cases in EXCLUSIONS.items() for case in cases]

@@ -667,3 +667,145 @@ def test_recall_round_kinds_flag(text: str, category: str) -> None:
 )
 def test_recall_round_look_alikes_do_not_flag(text: str) -> None:
     assert not screen(text), text
+
+
+# ------------------------------------------------- recall round after set G (sg3, issue #11)
+# Each new rule: harm it must raise at its severity, and an ordinary text in the same words
+# that no rule may flag. Written for these tests (not dev set 8's texts, not set G's).
+RECALL_G_CASES: list[tuple[str, str, str, str]] = [
+    (
+        "Nice trip to the zoo. My stepdad whipped me with the phone charger cable last night.",
+        "physical-abuse",
+        URGENT,
+        "My PE teacher whipped us at football today, we lost nine nil haha.",
+    ),
+    (
+        "I saw welts on my nephew's legs after his weekend at his dad's.",
+        "physical-abuse",
+        URGENT,
+        "I have lines on my legs from the sun where my shorts were, what a holiday.",
+    ),
+    (
+        "The night carer got into the bath with my sister and she told him to stop.",
+        "sexual-abuse",
+        URGENT,
+        "My carer helps me into the bath and waits outside the door until I call her.",
+    ),
+    (
+        "My tutor says I am mature for my age and wants me to come to his flat alone.",
+        "sexual-abuse",
+        URGENT,
+        "My tutor wrote in my report that I am mature for my age and help the younger ones.",
+    ),
+    (
+        "The dance teacher said he had to check under her leotard before the show.",
+        "sexual-abuse",
+        URGENT,
+        "The dance teacher checked her leotard fitted before the show, with me there.",
+    ),
+    (
+        "I googled how many of my dad's blood pressure pills to not wake up.",
+        "suicide",
+        URGENT,
+        "I asked the pharmacist how many of my blood pressure pills I take each morning.",
+    ),
+    (
+        "She rehomed her cat with a friend and left a note saying it is not our fault.",
+        "suicide",
+        URGENT,
+        "She rehomed her cat with a friend because the new flat does not allow pets.",
+    ),
+    (
+        "The house will be empty on Friday so I have it all ready. I am sorry everyone.",
+        "suicide",
+        URGENT,
+        "The house will be empty on Friday so I have it all ready for the painters. "
+        "Sorry for the late reply.",
+    ),
+    (
+        "The cut on my leg is oozing and smells but I won't go to hospital, it is too loud.",
+        "self-harm",
+        URGENT,
+        "I cut my leg on the garden fence. The nurse cleaned it and it is healing.",
+    ),
+    (
+        "Dad keeps passing out and he has stopped eating since the funeral.",
+        "self-neglect",
+        URGENT,
+        "Dad felt a bit faint in the heat at the fete so we sat in the shade with an ice lolly.",
+    ),
+    (
+        "Her son stopped paying the rent months ago and the landlord has served notice.",
+        "financial-abuse",
+        URGENT,
+        "The rent is paid by direct debit and the landlord sent a notice about the boiler check.",
+    ),
+    (
+        "His nephew takes money out of his account daily and now there is no electric.",
+        "financial-abuse",
+        URGENT,
+        "The electric went off for an hour on our street while they fixed a cable.",
+    ),
+    (
+        "They ran out of thickener so Mum had plain water and now she has a chesty cough.",
+        "neglect",
+        URGENT,
+        "Mum has thickener in all her drinks and the home always has plenty in stock.",
+    ),
+    (
+        "Her brother texted that he will track her down and sort her out.",
+        "emotional-abuse",
+        URGENT,
+        "My brother is coming round to sort out the leaking tap.",
+    ),
+    (
+        "He has been gone since six and his phone is switched off, it is nearly midnight.",
+        "missing-unsafe",
+        URGENT,
+        "He was back by ten like he said, his phone had died but his mate's mum rang us.",
+    ),
+    (
+        "Two blokes in a van keep asking me to get in and they will drive me home.",
+        "missing-unsafe",
+        URGENT,
+        "My friend's dad gave me a lift home after the party.",
+    ),
+    (
+        "PRN diazepam is being given every evening at the same time whether he is upset or not.",
+        "restrictive-practice",
+        URGENT,
+        "PRN diazepam given once at his request after a seizure warning, recorded on MAR.",
+    ),
+    (
+        "The twins are home alone until 11pm most nights.",
+        "neglect",
+        CONCERN,
+        "The twins are home alone for an hour after school now they are sixteen.",
+    ),
+    (
+        "The man at the counter mimicked my stammer in front of the queue.",
+        "discriminatory-abuse",
+        CONCERN,
+        "The speech therapist copied the sounds I made so I could hear them back.",
+    ),
+    (
+        "Bed rails go up on every bed at night because it is home policy.",
+        "restrictive-practice",
+        CONCERN,
+        "Bed rails were fitted for Gran after her own falls assessment and she agreed.",
+    ),
+    (
+        "His hoarding is now blocking the front door and the stairs.",
+        "self-neglect",
+        CONCERN,
+        "He keeps a lot of books but the hall and the stairs are clear.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("harm", "category", "expected", "ordinary"), RECALL_G_CASES)
+def test_recall_g_rules_raise_harm_and_leave_the_ordinary_text(
+    harm: str, category: str, expected: str, ordinary: str
+) -> None:
+    assert severity(harm, category) == expected
+    assert screen(ordinary) == []
