@@ -710,6 +710,24 @@ RECALL_G_CASES: list[tuple[str, str, str, str]] = [
         "I asked the pharmacist how many of my blood pressure pills I take each morning.",
     ),
     (
+        "I've worked out how many sleeping pills it takes for my body weight.",
+        "suicide",
+        URGENT,
+        "The nurse worked out how many ml of paracetamol my son can have for his weight.",
+    ),
+    (
+        "He has been buying paracetamol from different chemists every day this week.",
+        "suicide",
+        URGENT,
+        "I tried different shops for the big boxes of tissues, everywhere had sold out.",
+    ),
+    (
+        "Some nights I think about ending it for both of us, me and my wife.",
+        "suicide",
+        URGENT,
+        "Some nights I think about taking us both to the seaside for a break.",
+    ),
+    (
         "She rehomed her cat with a friend and left a note saying it is not our fault.",
         "suicide",
         URGENT,
