@@ -274,6 +274,11 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
         ("she is home alone until 10 am on saturdays while her mum does the big shop",
          "she is home alone until 10 pm most school nights and she is seven", "neglect"),
     ],
+    ("emotional-belittling-relative", "not_after"): [
+        ("my nan calls my grandad a useless old fool but they both laugh about it",
+         "my nan calls my grandad a useless old fool every day and he cries in his room",
+         "emotional-abuse"),
+    ],
 }  # fmt: skip
 
 CASES = [(key, *case) for key, cases in EXCLUSIONS.items() for case in cases]

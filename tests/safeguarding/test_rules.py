@@ -795,6 +795,42 @@ RECALL_G_CASES: list[tuple[str, str, str, str]] = [
         "PRN diazepam given once at his request after a seizure warning, recorded on MAR.",
     ),
     (
+        "My dad used the dog lead on me again and my back is covered in lines.",
+        "physical-abuse",
+        URGENT,
+        "My dad used the dog lead on the walk and the puppy was good as gold.",
+    ),
+    (
+        "I checked how much of her tramadol would do it for me.",
+        "suicide",
+        URGENT,
+        "I checked how much of her tramadol she can have a day with the pharmacist.",
+    ),
+    (
+        "Mum's savings are down to almost nothing and the power has been cut off.",
+        "financial-abuse",
+        URGENT,
+        "Mum's savings went on the new roof, it was worth it.",
+    ),
+    (
+        "Night agency staff use sanctions and raise their voices at residents.",
+        "organisational-abuse",
+        CONCERN,
+        "Night agency staff read the behaviour plan and kept calm all shift.",
+    ),
+    (
+        "Her son calls her a useless burden whenever he visits.",
+        "emotional-abuse",
+        CONCERN,
+        "Her son calls her every Sunday and they do the crossword.",
+    ),
+    (
+        "A stack of unopened final demands is piled behind his door.",
+        "self-neglect",
+        CONCERN,
+        "We opened the post together and paid the gas bill online.",
+    ),
+    (
         "The twins are home alone until 11pm most nights.",
         "neglect",
         CONCERN,
