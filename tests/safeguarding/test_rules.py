@@ -831,6 +831,24 @@ RECALL_G_CASES: list[tuple[str, str, str, str]] = [
         "We opened the post together and paid the gas bill online.",
     ),
     (
+        "The home says Dad's fees haven't been paid by my sister and they want him out by March.",
+        "financial-abuse",
+        URGENT,
+        "The home says Dad's fees went up in March and they sent the new rate.",
+    ),
+    (
+        "Some older men offered my son a lift at 2am when he was stuck in town.",
+        "missing-unsafe",
+        URGENT,
+        "Our neighbour offered my son a lift to his exam because the buses were on strike.",
+    ),
+    (
+        "Her son shouts that she's a worthless old cow when he wants money.",
+        "emotional-abuse",
+        CONCERN,
+        "Her son shouts that she's useless at bowling whenever she loses.",
+    ),
+    (
         "The twins are home alone until 11pm most nights.",
         "neglect",
         CONCERN,
