@@ -6,7 +6,8 @@
 ``dev5_set.txt`` -> ``dev5_set.csv`` (H001...),
 ``dev6_set.txt`` -> ``dev6_set.csv`` (K001...),
 ``dev7_set.txt`` -> ``dev7_set.csv`` (M001...),
-``dev8_set.txt`` -> ``dev8_set.csv`` (P001...).
+``dev8_set.txt`` -> ``dev8_set.csv`` (P001...),
+``dev9_set.txt`` -> ``dev9_set.csv`` (R001...).
 
 Run: python tests/safeguarding/dev/build.py
 """
@@ -24,6 +25,7 @@ SETS = {
     "dev6_set": "K",
     "dev7_set": "M",
     "dev8_set": "P",
+    "dev9_set": "R",
 }
 
 
