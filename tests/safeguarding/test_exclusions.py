@@ -480,6 +480,41 @@ SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "In PSHE we had a lesson on neglect and my brother and me get no food at home.",
          "neglect", CONCERN),
     ],
+    # sg4 (after set H): a harm named as what a training session taught; a cost "killing us"
+    "training-topic": [
+        ("Really useful training session on recognising grooming and child sexual exploitation. "
+         "The case studies were realistic. More of these please.",
+         "After the grooming training I realised my daughter's coach has been doing exactly "
+         "that to her.", "exploitation", CONCERN),
+        ("The restraint refresher training was good but the room was too small to practise the "
+         "holds safely.",
+         "At the restraint training they said never face down, but on nights staff restrain a "
+         "resident face down every evening.", "restrictive-practice", CONCERN),
+        ("In the overdose scenario at training we practised the recovery position and calling "
+         "999. The trainer was excellent.",
+         "The overdose scenario at training upset me because I took an overdose last week.",
+         "suicide", URGENT),
+        ("Domestic abuse awareness training was excellent, but please provide it in the daytime "
+         "for the night team.",
+         "The domestic abuse awareness training was good. My husband hits me and I was scared "
+         "to say anything.", "domestic-abuse", URGENT),
+    ],
+    "service-not-answering": [
+        ("I ring the office and nobody ever answers the phone. It just rings and rings.",
+         "I rang the crisis line and nobody answered. I have the pills out and I am going to "
+         "take them all tonight.", "neglect", CONCERN),
+        ("I was told to wait by the door for my lift and nobody came for 40 minutes.",
+         "Mum pressed her pendant alarm and rang the agency office but nobody answers the phone "
+         "at night. She was on the floor till morning.", "neglect", CONCERN),
+        ("no one answers the phone at camhs reception, i tried 5 times on monday",
+         "The taxi never turned up and nobody came to get me. I was stuck outside college in the "
+         "dark on my own and scared.", "neglect", CONCERN),
+    ],
+    "cost-idiom": [
+        ("The price of the care home is killing us. We've had to remortgage, but Mum is happy.",
+         "The rent is killing us and the landlord said he will kill us if we are late again.",
+         "physical-abuse", URGENT),
+    ],
     "story": [
         ("I read a news article about a care home where staff abused residents. I wrote to my MP.",
          "I read a news article about a care home where staff abused residents. It happened to "

@@ -881,3 +881,26 @@ def test_recall_g_rules_raise_harm_and_leave_the_ordinary_text(
 ) -> None:
     assert severity(harm, category) == expected
     assert screen(ordinary) == []
+
+
+# False-alarm round after set H (sg4): "someone to take me" followed by where to is a lift, not a
+# wish to die; the same words with nowhere to go, "in my sleep", or God, still flag urgent.
+FA_H_CASES: list[tuple[str, str, str, str]] = [
+    ("i wish someone would just take me, i'm so tired of being alive", "suicide", URGENT,
+     "The lift at the clinic was broken so I had to wait for someone to take me round the "
+     "back way."),
+    ("I wish something would take me in my sleep.", "suicide", URGENT,
+     "i need someone to take me to my appointment on tuesday"),
+    ("i want god to take me to be with dad", "suicide", URGENT,
+     "Can someone take me home after the disco? The bus stops at ten."),
+    ("someone to take me into the woods and leave me there, that's all i want", "suicide",
+     URGENT, "I'm waiting for someone to take me shopping on Saturday."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("harm", "category", "expected", "ordinary"), FA_H_CASES)
+def test_fa_h_a_lift_is_not_a_wish_to_die(
+    harm: str, category: str, expected: str, ordinary: str
+) -> None:
+    assert severity(harm, category) == expected
+    assert screen(ordinary) == []
