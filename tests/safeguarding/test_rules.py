@@ -904,3 +904,24 @@ def test_fa_h_a_lift_is_not_a_wish_to_die(
 ) -> None:
     assert severity(harm, category) == expected
     assert screen(ordinary) == []
+
+
+# A single bruise shaped like a hand or fingers (sg4, dev set 9: "bruise on my son's arm shaped
+# like a handprint ... they said he fell"); handprint paintings and cards stay ordinary.
+HANDPRINT_CASES: list[tuple[str, str, str, str]] = [
+    ("There's a bruise on my son's arm shaped like a handprint after respite. They said he fell.",
+     "physical-abuse", CONCERN, "We did handprint painting at nursery and she came home covered "
+     "in paint."),
+    ("she had a hand shaped bruise on her cheek when i picked her up", "physical-abuse", CONCERN,
+     "The kids made handprint cards for Mother's Day."),
+    ("there was a red mark like a hand on his leg after swimming", "physical-abuse", CONCERN,
+     "I bruised my knee on the table."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("harm", "category", "expected", "ordinary"), HANDPRINT_CASES)
+def test_a_bruise_shaped_like_a_hand_flags(
+    harm: str, category: str, expected: str, ordinary: str
+) -> None:
+    assert severity(harm, category) == expected
+    assert screen(ordinary) == []
