@@ -106,7 +106,7 @@ def screen_with_hints(text: str) -> tuple[list[Concern], list[Concern]]:
     soft: dict[str, tuple[int, Concern]] = {}  # category -> (position, concern)
     literal: dict[str, bool] = {}  # soft context id -> a "real" marker is in the text
 
-    def settled(rule: _Rule) -> bool:
+    def nothing_left_for(rule: _Rule) -> bool:
         """Nothing later in the text can change this rule's contribution: stop scanning."""
         done = rule.category in best and (best[rule.category][0] == 0 or rule.severity == CONCERN)
         if rule.category in _DOMESTIC_KINDS and household:
@@ -137,7 +137,7 @@ def screen_with_hints(text: str) -> tuple[list[Concern], list[Concern]]:
         return False
 
     for rule in _RULES:
-        if settled(rule):
+        if nothing_left_for(rule):
             continue
         for m in rule.pattern.finditer(hay):
             start, end = m.start("m") - 1, m.end("m") - 1
@@ -154,7 +154,7 @@ def screen_with_hints(text: str) -> tuple[list[Concern], list[Concern]]:
                 key = (0 if concern.severity == URGENT else 1, start)
                 if concern.category not in best or key < best[concern.category][:2]:
                     best[concern.category] = (*key, concern)
-            if settled(rule):
+            if nothing_left_for(rule):
                 break
     concerns = [c for _, _, c in sorted(best.values(), key=lambda v: (v[0], v[1]))]
     hints = [c for cat, (_, c) in sorted(soft.items(), key=lambda kv: kv[1][0]) if cat not in best]
