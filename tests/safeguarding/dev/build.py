@@ -7,7 +7,8 @@
 ``dev6_set.txt`` -> ``dev6_set.csv`` (K001...),
 ``dev7_set.txt`` -> ``dev7_set.csv`` (M001...),
 ``dev8_set.txt`` -> ``dev8_set.csv`` (P001...),
-``dev9_set.txt`` -> ``dev9_set.csv`` (R001...).
+``dev9_set.txt`` -> ``dev9_set.csv`` (R001...),
+``dev10_set.txt`` -> ``dev10_set.csv`` (Z001...).
 
 Run: python tests/safeguarding/dev/build.py
 """
@@ -26,6 +27,7 @@ SETS = {
     "dev7_set": "M",
     "dev8_set": "P",
     "dev9_set": "R",
+    "dev10_set": "Z",
 }
 
 
