@@ -8,6 +8,8 @@ their words, and the browser filters the list as you type any word of either. Pl
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from django import forms
 from django.utils.html import format_html, format_html_join
 
@@ -18,10 +20,17 @@ OPTIONS = 150  # the newest texts offered; older ones are found by typing their 
 LABEL_CHARS = 90
 
 
-def text_choices(limit: int = OPTIONS) -> list[tuple[str, str]]:
-    """(target, "Answer 123: redacted words…") for the newest texts."""
+def text_choices(
+    limit: int = OPTIONS, hidden: Callable[[Iterable[str]], set[str]] | None = None
+) -> list[tuple[str, str]]:
+    """(target, "Answer 123: redacted words…") for the newest texts, less those ``hidden``
+    names (a higher app's rule, e.g. texts held by safeguarding, which feedback cannot ask)."""
+    refs = text_search(limit=limit)
+    leave_out = hidden([ref.target for ref in refs]) if hidden else set()
     out = []
-    for ref in text_search(limit=limit):
+    for ref in refs:
+        if ref.target in leave_out:
+            continue
         words = redact(" ".join(ref.text.split())).text
         words = words if len(words) <= LABEL_CHARS else words[: LABEL_CHARS - 1] + "…"
         out.append((ref.target, f"{ref.name}: {words}"))
@@ -29,15 +38,18 @@ def text_choices(limit: int = OPTIONS) -> list[tuple[str, str]]:
 
 
 class TextPicker(forms.TextInput):
-    """A text input with a list of texts to choose from (value: the text's target)."""
+    """A text input with a list of texts to choose from (value: the text's target).
+    ``hidden(targets) -> set`` names texts never to offer."""
 
-    def __init__(self, attrs=None) -> None:
+    def __init__(self, attrs=None, hidden: Callable[[Iterable[str]], set[str]] | None = None):
         super().__init__({"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
+        self.hidden = hidden
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = dict(attrs or {})
         list_id = f"{attrs.get('id') or name}-texts"
         attrs["list"] = list_id
         field = super().render(name, value, attrs, renderer)
-        options = format_html_join("", '<option value="{}">{}</option>', text_choices())
+        choices = text_choices(hidden=self.hidden)
+        options = format_html_join("", '<option value="{}">{}</option>', choices)
         return format_html('{}<datalist id="{}">{}</datalist>', field, list_id, options)

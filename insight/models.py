@@ -39,6 +39,7 @@ from feedback.models import AgeBand, Area, Channel, Voice
 from feedback.selectors import text_name
 from feedback.storage import get_private_storage
 from feedback.widgets import TextPicker
+from safeguarding.selectors import held_targets
 
 
 class Dimension(models.TextChoices):
@@ -342,7 +343,7 @@ class OutcomeExample(Orderable):
     panels = [
         FieldPanel(
             "target",
-            widget=TextPicker(),
+            widget=TextPicker(hidden=held_targets),
             help_text="Type words from the answer or contribution, or its name "
             "(Answer 123, Contribution 45), and choose it from the list. Shown redacted.",
         )
@@ -363,6 +364,13 @@ class OutcomeExample(Orderable):
         if not model.objects.filter(pk=int(match[2])).exists():
             raise ValidationError(
                 {"target": f"There is no {model._meta.verbose_name} {match[2]}."}
+            )
+        if held_targets([self.target]):  # the public page would drop it without a word
+            raise ValidationError(
+                {
+                    "target": f"{text_name(self.target)} is held by a safeguarding flag: it "
+                    "cannot be an example until the safeguarding lead releases it."
+                }
             )
 
 

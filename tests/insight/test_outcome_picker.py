@@ -60,3 +60,36 @@ def test_an_example_may_be_given_by_its_name_and_must_exist(db):
         OutcomeExample(target="Contribution 999999").clean()
     with pytest.raises(ValidationError):
         OutcomeExample(target="the nurse was nice").clean()
+
+
+def test_a_text_held_by_safeguarding_is_neither_offered_nor_accepted_as_an_example(
+    client, django_user_model
+):
+    """The newest text is often the disclosure just flagged: the list must not put it first
+    for a "you said, we did" example, and naming it is refused with a reason, until the lead
+    releases it (the public page would silently drop it)."""
+    from safeguarding import services as safeguarding_services
+    from safeguarding.models import SafeguardingFlag
+    from safeguarding.tasks import screen_response
+    from tests.safeguarding.factories import submitted
+
+    ordinary = answered("The health check was far too quick")
+    response = submitted("my staff hit me and I am scared to go home")
+    screen_response(response.id)
+    flag = SafeguardingFlag.objects.get()
+    held = response.answers.get()
+    client.force_login(staff_user(django_user_model))
+    html = client.get("/admin/snippets/insight/outcome/add/").content.decode()
+    assert f'<option value="a:{ordinary.pk}">' in html
+    assert f'<option value="a:{held.pk}">' not in html
+    assert "scared to go home" not in html
+    with pytest.raises(ValidationError, match="held by a safeguarding flag"):
+        OutcomeExample(target=f"Answer {held.pk}").clean()
+
+    lead = staff_user(django_user_model, role="Safeguarding lead", username="sam")
+    safeguarding_services.flag_close(
+        flag_id=flag.pk, user=lead, outcome="no_concern", note="A film plot.", release=True
+    )
+    OutcomeExample(target=f"Answer {held.pk}").clean()  # released: it may be an example
+    html = client.get("/admin/snippets/insight/outcome/add/").content.decode()
+    assert f'<option value="a:{held.pk}">' in html
