@@ -498,6 +498,36 @@ SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "for the night team.",
          "The domestic abuse awareness training was good. My husband hits me and I was scared "
          "to say anything.", "domestic-abuse", URGENT),
+        # sgfa (dev set 10): sessions, form-time videos and refreshers on more topics; a bare
+        # "I feel" or "I have" no longer reads them literally, "I've been", "realised", anyone
+        # the writer knows, a resident, a card or "every day" still do
+        ("The school nurse did a session on self harm and how to help a friend. It was calm.",
+         "The school nurse did a session on self harm. I've been cutting my arms every night "
+         "since Christmas.", "self-harm", URGENT),
+        ("The suicide prevention training covered asking directly about suicidal thoughts. I "
+         "feel more confident now.",
+         "The suicide prevention training covered suicidal thoughts and I am having them every "
+         "night and have saved up my tablets.", "suicide", CONCERN),
+        ("We watched a video about coercive control in form time. Some people laughed but it "
+         "was good.",
+         "We watched a video about coercive control in form time and it's what my stepdad does "
+         "to my mum.", "domestic-abuse", CONCERN),
+        ("The safeguarding training covered sexual abuse and how to respond to a disclosure. "
+         "Very useful.",
+         "The safeguarding training covered sexual abuse and I realised that is what my uncle "
+         "does to me at night.", "sexual-abuse", CONCERN),
+        ("Our church did a safeguarding session for volunteers about grooming and keeping "
+         "children safe. I have to go as a new volunteer.",
+         "After the safeguarding session about grooming I realised my son's youth leader is "
+         "grooming him: gifts, late night messages and telling him to delete the chats.",
+         "exploitation", CONCERN),
+        ("The carers' group had a talk from trading standards about doorstep scams. Mum and I "
+         "found it helpful.",
+         "After the talk about doorstep scams I checked Mum's bank card statement: someone has "
+         "taken £4,000 from her account.", "exploitation", CONCERN),
+        ("PBS refresher: we went over how prone restraint can kill and why we never use it.",
+         "In the PBS refresher we said never use prone restraint, but on nights staff hold a "
+         "resident face down every evening.", "restrictive-practice", CONCERN),
     ],
     "service-not-answering": [
         ("I ring the office and nobody ever answers the phone. It just rings and rings.",
