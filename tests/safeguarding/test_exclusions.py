@@ -698,6 +698,26 @@ def test_a_rule_verdict_flags_whatever_the_model_says() -> None:
 # is never held back.
 # settled context id -> [(ordinary text it holds back, harm near it that it must not)]
 SETTLED_CASES: dict[str, list[tuple[str, str]]] = {
+    # sgfa (after set I): a plain complaint about a service; not with anyone left without care,
+    # food, medicines or help up, nor with any act of harm or injury
+    "service-complaint": [
+        ("I rang the housing office five times about the damp and they said someone would call "
+         "me back. Nobody ever did.",
+         "I rang the care agency five times and they said someone would call me back. Nobody "
+         "has come since Monday and I am still in bed in a wet pad."),
+        ("The hoist on unit 2 has been out of order for a fortnight; estates have been told.",
+         "The hoist on unit 2 has been out of order for a fortnight, so residents are left in "
+         "bed all day and two have pressure sores."),
+        ("The IT helpdesk never got back to me about the ward printer jamming.",
+         "The helpdesk never got back to us, so insulin doses were not recorded and Mrs A was "
+         "given a second dose."),
+        ("The school never rang back about my bus pass.",
+         "The school never rang back, and my stepdad hit me again last night because of the "
+         "letter."),
+        ("He stood by the lift which was out of order.",
+         "The lift is out of order and he stood on my hand on purpose on the stairs; my finger "
+         "is broken."),
+    ],
     "agreed-by-the-person": [
         ("My partner keeps my phone on the shelf after 10pm because I asked her to.",
          "My partner keeps my phone on the shelf after 10pm. I never agreed and I can't ring "
