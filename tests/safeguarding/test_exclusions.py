@@ -546,6 +546,11 @@ SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "physical-abuse", URGENT),
     ],
     "story": [
+        # sgfa (after set I): a school play, a novel or an essay is a story too
+        ("Our drama class did a play about a girl whose stepdad hurts her. Everyone clapped at "
+         "the end.",
+         "Our drama class did a play about a girl whose stepdad hurts her, and that is what my "
+         "stepdad does to me.", "physical-abuse", CONCERN),
         ("I read a news article about a care home where staff abused residents. I wrote to my MP.",
          "I read a news article about a care home where staff abused residents. It happened to "
          "me at my old home and nobody believed me.", "abuse", CONCERN),
@@ -732,6 +737,9 @@ SETTLED_CASES: dict[str, list[tuple[str, str]]] = {
          "carer."),
     ],
     "story": [
+        ("My history essay is about a workhouse where children were beaten.",
+         "My history essay is about a workhouse where children were beaten, like my dad beats "
+         "me."),
         ("i watched squid game and now i keep thinking about it at night, too scary",
          "i watched squid game with my stepdad and then he hit me with the remote"),
         ("I play zombie games on my Xbox with my mate at weekends.",
