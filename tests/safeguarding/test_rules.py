@@ -925,3 +925,19 @@ def test_a_bruise_shaped_like_a_hand_flags(
 ) -> None:
     assert severity(harm, category) == expected
     assert screen(ordinary) == []
+
+
+# sgfa (dev 7): a pencil-sharpener blade is a young person's self-harm tool; the model alone
+# had caught "did it with the blade from my sharpener again" at 0.49, one point over its bar.
+SHARPENER_CASES: list[tuple[str, str]] = [
+    ("did it with the blade from my sharpener again, deeper this time, theres blood all over "
+     "my duvet", "my pencil sharpener broke and the blade fell out"),
+    ("I took the blade out of my pencil sharpener and cut along my arm",
+     "Dad shaved his beard off and did it with the razor his mum gave him"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("harm", "ordinary"), SHARPENER_CASES)
+def test_a_blade_from_a_sharpener_is_self_harm(harm: str, ordinary: str) -> None:
+    assert severity(harm, "self-harm") == URGENT
+    assert screen(ordinary) == []
