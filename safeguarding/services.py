@@ -131,7 +131,7 @@ def _flag_units(units: list[TextUnit]) -> list[int]:
                 "contribution_id": unit.contribution_id,
                 "severity": result.severity,
                 "categories": list(result.categories) or [DISCLOSURE],
-                "phrases": list(result.phrases),
+                "phrases": _distinct(result.phrases),
                 "method": result.method,
                 "model_score": result.model_score,
                 "excerpt": unit.text[:EXCERPT_CHARS],
@@ -148,6 +148,12 @@ def _flag_units(units: list[TextUnit]) -> list[int]:
     return created_ids
 
 
+def _distinct(phrases) -> list[str]:
+    """Each matched phrase once, first seen first: two rules matching the same words ("hit me")
+    showed the lead "hit me; hit me"."""
+    return list(dict.fromkeys(phrases))
+
+
 def _flag_renew(flag: SafeguardingFlag, unit: TextUnit, result: Screening | NotEnglish) -> bool:
     """A flagged text was edited (staff corrected a focus-group contribution, or entered the
     English translation of a text not in English) and still flags: the lead must read the new
@@ -159,7 +165,7 @@ def _flag_renew(flag: SafeguardingFlag, unit: TextUnit, result: Screening | NotE
     flag.excerpt = unit.text[:EXCERPT_CHARS]
     flag.severity = result.severity
     flag.categories = list(result.categories) or [DISCLOSURE]
-    flag.phrases = list(result.phrases)
+    flag.phrases = _distinct(result.phrases)
     flag.method = result.method
     flag.model_score = result.model_score
     if was_closed:

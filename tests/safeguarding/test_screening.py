@@ -248,3 +248,11 @@ def test_an_edit_to_an_open_flag_updates_its_words_without_a_second_email(
     flag = SafeguardingFlag.objects.get()
     assert flag.excerpt == c.text and flag.is_open and flag.status == "new"
     assert len(mail.outbox) == 1
+
+
+def test_the_lead_sees_each_matched_phrase_once():
+    """Two rules matching the same words showed the lead "hit me; hit me; scared to go home"."""
+    response = submitted("my staff hit me and I am scared to go home")
+    screen_response(response.id)
+    phrases = SafeguardingFlag.objects.get().phrases
+    assert phrases and len(phrases) == len(set(phrases)), phrases
