@@ -15,6 +15,7 @@ MIGRATION = importlib.import_module("cms.migrations.0005_seed_taxonomy")
 PHRASES = importlib.import_module("cms.migrations.0015_tagger_seed_phrases")
 PHRASES_2 = importlib.import_module("cms.migrations.0016_tagger_seed_phrases_2")
 EXAMPLES_3 = importlib.import_module("cms.migrations.0017_tagger_seed_examples_3")
+EXAMPLES_4 = importlib.import_module("cms.migrations.0018_tagger_seed_examples_4")
 SEED_JSON = Path(__file__).resolve().parents[2] / "cms/seed/taxonomy.json"
 # SHA-256 of the seeded rows (below) as the migration made them with its data inline, before
 # the data moved to 0005_seed_taxonomy.json: the migration must make the same rows forever.
@@ -41,7 +42,8 @@ def digest(rows: list) -> str:
 def test_the_migration_made_the_same_rows_as_ever():
     from django.apps import apps
 
-    EXAMPLES_3.backwards(apps, None)  # 0015-0017 changed some terms' tagger phrases since
+    EXAMPLES_4.backwards(apps, None)  # 0015-0018 changed some terms' tagger phrases since
+    EXAMPLES_3.backwards(apps, None)
     PHRASES_2.backwards(apps, None)
     PHRASES.backwards(apps, None)
     assert digest(seeded_rows()) == SEEDED_ROWS_SHA256
