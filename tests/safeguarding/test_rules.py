@@ -941,3 +941,20 @@ SHARPENER_CASES: list[tuple[str, str]] = [
 def test_a_blade_from_a_sharpener_is_self_harm(harm: str, ordinary: str) -> None:
     assert severity(harm, "self-harm") == URGENT
     assert screen(ordinary) == []
+
+
+# sgfa (dev 10): a high place named with no coming back; a walk or a lift stays ordinary.
+CLIFF_CASES: list[tuple[str, str]] = [
+    ("I have given my cat to my neighbour and I am going to the cliffs this weekend so that is "
+     "the end of it.",
+     "We are going to the cliffs this weekend for a walk with the dog, that's the end of the "
+     "holiday."),
+    ("I'm going to the bridge tonight and I won't be coming back.",
+     "Dad is driving to the bridge to pick us up, then that is the end of the trip."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("harm", "ordinary"), CLIFF_CASES)
+def test_a_high_place_with_no_coming_back_is_suicidal(harm: str, ordinary: str) -> None:
+    assert severity(harm, "suicide") == URGENT
+    assert screen(ordinary) == []
