@@ -573,6 +573,7 @@ def done(request, survey_id: int):
             survey,
             response,
             help_now=_help_now(request, response),
+            help_now_sent=True,  # the callout speaks of sending as done
             # An account is only ever offered, and never to a young person under 16.
             offer_account=not request.user.is_authenticated
             and services.contact_may_be_asked(response),

@@ -53,6 +53,10 @@ def test_help_now_shows_at_once_and_the_person_can_still_finish(
     assert response.status == ResponseStatus.SUBMITTED
     done = client.get(sent["Location"]).content.decode()
     assert "Your answers have been sent" in done and "999" in done and "116 123" in done
+    # Once sent, the callout no longer speaks of sending or carrying on with the survey.
+    assert "a person whose job is to keep people safe will read them" in done.lower()
+    assert "When you send your answers" not in done
+    assert "You can carry on with the survey." not in done
     assert ("everyvoice.tag_response", (response.id,)) in queued
     # The session remembers the response id only, never the words.
     assert text not in str(dict(client.session))
