@@ -8,7 +8,8 @@
 ``dev7_set.txt`` -> ``dev7_set.csv`` (M001...),
 ``dev8_set.txt`` -> ``dev8_set.csv`` (P001...),
 ``dev9_set.txt`` -> ``dev9_set.csv`` (R001...),
-``dev10_set.txt`` -> ``dev10_set.csv`` (Z001...).
+``dev10_set.txt`` -> ``dev10_set.csv`` (Z001...),
+``dev11_set.txt`` -> ``dev11_set.csv`` (W001...).
 
 Run: python tests/safeguarding/dev/build.py
 """
@@ -28,6 +29,7 @@ SETS = {
     "dev8_set": "P",
     "dev9_set": "R",
     "dev10_set": "Z",
+    "dev11_set": "W",
 }
 
 
