@@ -66,6 +66,11 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
          "the staff physically hurt me so i wait outside", "physical-abuse"),
         ("the noise physically hurts me", "the man at the hostel physically hurts me",
          "physical-abuse"),
+        # sgk (dev 11): a carer's guilt, stress or worry as what nearly killed them
+        ("when mum moved into the home the guilt nearly killed me",
+         "when mum moved into the home her husband nearly killed me", "physical-abuse"),
+        ("the stress nearly killed me that year",
+         "the stress nearly killed me and then he hit me", "physical-abuse"),
     ],
     ("physical-hurts-me", "not_after"): [
         ("he pushed me to try new things", "he pushed me into the wall", "physical-abuse"),
@@ -391,6 +396,15 @@ SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("my dad hit me when i was little but he went to prison and i'm safe now",
          "my dad hit me when i was little and went to prison, now he's back living with us",
          "physical-abuse", CONCERN),
+        # sgk (dev 11): "never happened again" says it was over, "two years back" says it was past
+        ("My husband with dementia hit me once last year when he had delirium in hospital. Once "
+         "the infection cleared it never happened again.",
+         "My husband hit me once last year. It never happened again until last night.",
+         "physical-abuse", URGENT),
+        ("a group picked on me on the bus two years back. the head of year moved them to another "
+         "bus and it never happened again",
+         "a group picked on me on the bus two years back and now they are doing it again",
+         "emotional-abuse", CONCERN),
     ],
     "checked-sign": [
         ("Dad bruises like a peach since he started on warfarin. The GP looked at the marks on "
