@@ -180,6 +180,11 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
     ("financial-money-taken", "not_before"): [
         ("my mum helps me take my money out", "my mum helps me but my nephew takes my money",
          "financial-abuse"),
+        # sgk (dev 11): nobody as the taker
+        ("the pads cost a fortune but nobody is stealing from us, it's the shops",
+         "nobody believes me but my carer is stealing from me", "financial-abuse"),
+        ("no one has stolen from him, he spent it on the holiday",
+         "no one checks, and his nephew has stolen from him again", "financial-abuse"),
     ],
     ("financial-spent-my-money", "not_before"): [
         ("i spend my money on games", "i told staff they spend my money on themselves",
@@ -240,6 +245,12 @@ EXCLUSIONS: dict[tuple[str, str], list[tuple[str, str, str]]] = {
         ("Discussed self-harm policy at team meeting.",
          "Self-harm policy followed: SU self-harmed twice overnight, cuts to L arm.",
          "self-harm"),
+        # sgk (dev 11): a kitchen accident, said as such straight after the words
+        ("my wife cut herself badly on a broken glass while washing up and had it glued",
+         "my wife cut herself on a broken glass while washing up and then cut herself again on "
+         "purpose", "self-harm"),
+        ("he cut himself on the bread knife when making sandwiches",
+         "he cut himself on the broken glass when he was upset", "self-harm"),
     ],
     ("neglect-not-given", "not_before"): [
         ("No missed calls this week; carers arrived on time",
@@ -496,6 +507,11 @@ SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     # sg4 (after set H): a harm named as what a training session taught; a cost "killing us"
     "training-topic": [
+        # sgk (dev 11): "groomed" in a film for an assembly, as "grooming" was
+        ("we watched a film about a girl who gets groomed online for our safeguarding assembly. "
+         "it made me check my privacy settings",
+         "after the safeguarding assembly i think my coach groomed me, he tells me to delete our "
+         "messages", "exploitation", CONCERN),
         ("Really useful training session on recognising grooming and child sexual exploitation. "
          "The case studies were realistic. More of these please.",
          "After the grooming training I realised my daughter's coach has been doing exactly "
