@@ -417,6 +417,20 @@ SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "a group picked on me on the bus two years back and now they are doing it again",
          "emotional-abuse", CONCERN),
     ],
+    "handled-behaviour": [
+        # sgk (dev 11): a carer pinched or bitten during a care task, handled by a strategy
+        ("My son pinched me hard on the arm while I was cutting his nails. We will try after his "
+         "bath when they are softer, the podiatrist suggested it.",
+         "My son pinches me and bites me every day and I am scared of him. His behaviour plan "
+         "does nothing.", "physical-abuse", URGENT),
+        ("My son bit me when I took the iPad off him. He can't tell me he's not ready, so we use "
+         "a visual timer now.",
+         "Dad hit me when I had a meltdown. He says it is in my behaviour plan.",
+         "physical-abuse", URGENT),
+        ("She kicked me while I was brushing her teeth; her sensory plan says to warn her first.",
+         "He went for me again tonight and it wasn't a meltdown. He kicked me and I'm frightened "
+         "of him, whatever his plan says.", "physical-abuse", URGENT),
+    ],
     "checked-sign": [
         ("Dad bruises like a peach since he started on warfarin. The GP looked at the marks on "
          "his arms and said it's the tablets.",
