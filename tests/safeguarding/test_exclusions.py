@@ -416,6 +416,15 @@ SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "bus and it never happened again",
          "a group picked on me on the bus two years back and now they are doing it again",
          "emotional-abuse", CONCERN),
+        # sgk (dev 11): domestic abuse and a hate crime long past and dealt with
+        ("Our family went through domestic abuse ten years ago. We left, he was convicted and "
+         "we are safe.",
+         "Our family went through domestic abuse ten years ago. He was convicted, but now he is "
+         "out and has been sending messages.", "domestic-abuse", CONCERN),
+        ("A stranger shouted at me in 2021. The police took a report and I got support from a "
+         "hate crime service. It has not happened since.",
+         "I was the victim of a hate crime in 2021 and the police did nothing. The same lads "
+         "still wait for me outside the shop.", "discriminatory-abuse", CONCERN),
     ],
     "handled-behaviour": [
         # sgk (dev 11): a carer pinched or bitten during a care task, handled by a strategy
