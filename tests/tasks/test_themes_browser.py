@@ -76,3 +76,48 @@ def test_theme_screens_are_accessible_and_work_with_the_keyboard(
         assert CandidateTheme.objects.get(pk=candidate.pk).status == "open"
     finally:
         context.close()
+
+
+def test_a_running_search_updates_in_place_and_shows_its_candidates_when_done(
+    browser, site_url, axe, django_user_model, monkeypatch
+):
+    """With a real worker the search runs after the page loads: the page used to reload every 3
+    seconds (axe meta-refresh, critical; a keyboard user's focus went back to the top)."""
+    from django.test import Client
+
+    from tasks import services
+    from tests.feedback.factories import consultation_page, staff_user, survey_page
+    from tests.tasks.test_tagging_admin import QUESTIONS
+    from tests.tasks.test_themes_admin import OTHER, PARKING_COST, PARKING_SPACES, answered
+
+    consultation = consultation_page()
+    survey = survey_page(consultation=consultation, questions=QUESTIONS)
+    for text in PARKING_SPACES + PARKING_COST + OTHER:
+        answered(survey, text)
+    user = staff_user(django_user_model)
+    monkeypatch.setattr(
+        "tasks.services.enqueue_on_commit", lambda *a: None
+    )  # the test is the worker
+    run = services.theme_run_create(user=user, consultation=consultation)
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    try:
+        context.add_cookies(
+            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
+        )
+        page = context.new_page()
+        page.goto(f"{site_url}/admin/tagging/themes/{run.pk}/")
+        assert page.locator("#theme-progress").count() == 1
+        assert not (violations := axe(page)), describe(violations)
+        page.get_by_role("link", name="All searches").focus()
+
+        services.theme_run_execute(run_id=run.pk)
+        page.locator("#theme-live blockquote").first.wait_for(timeout=15000)
+        assert page.url == f"{site_url}/admin/tagging/themes/{run.pk}/"  # never reloaded
+        assert page.evaluate("document.activeElement.textContent.trim()") == "All searches"
+        assert "texts read" in page.locator('#theme-live [role="status"]').inner_text()
+        assert page.locator("#theme-progress").count() == 0
+        assert not (violations := axe(page)), describe(violations)
+    finally:
+        context.close()
