@@ -630,6 +630,11 @@ SOFT_CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("He went missing for ten minutes at the shopping centre but security found him quickly.",
          "He went missing for ten minutes and was found in a car with some older men.",
          "missing-unsafe", CONCERN),
+        # sgk: the urgent rule for someone with no road sense gone out alone
+        ("Dad wandered off alone in the supermarket ten minutes ago but security found him "
+         "quickly. He has no road sense.",
+         "Dad wandered off alone ten minutes ago and we can't find him. He has no road sense and "
+         "the police are looking.", "missing-unsafe", URGENT),
     ],
     "ordinary-eating": [
         ("I stopped eating in the canteen because of the smells. I take a packed lunch now.",

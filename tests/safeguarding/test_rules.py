@@ -958,3 +958,22 @@ CLIFF_CASES: list[tuple[str, str]] = [
 def test_a_high_place_with_no_coming_back_is_suicidal(harm: str, ordinary: str) -> None:
     assert severity(harm, "suicide") == URGENT
     assert screen(ordinary) == []
+
+
+# sgk (dev 11): someone with no road sense or sense of danger gone out alone is urgent; going
+# out with someone, or a walk together, stays ordinary.
+ROAD_SENSE_CASES: list[tuple[str, str]] = [
+    ("My son with autism went out the back gate an hour ago. He has no road sense and no phone "
+     "and it's getting dark.",
+     "He went out with his support worker this afternoon. He has no road sense so she holds his "
+     "hand."),
+    ("She slipped out of the front door on her own while I was in the shower. She has no sense "
+     "of danger.",
+     "We went out for a walk to the park this morning. He has no road sense so I hold his hand."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("harm", "ordinary"), ROAD_SENSE_CASES)
+def test_no_road_sense_and_gone_out_alone_is_urgent(harm: str, ordinary: str) -> None:
+    assert severity(harm, "missing-unsafe") == URGENT
+    assert screen(ordinary) == []
