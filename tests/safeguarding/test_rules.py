@@ -977,3 +977,22 @@ ROAD_SENSE_CASES: list[tuple[str, str]] = [
 def test_no_road_sense_and_gone_out_alone_is_urgent(harm: str, ordinary: str) -> None:
     assert severity(harm, "missing-unsafe") == URGENT
     assert screen(ordinary) == []
+
+
+# sgk: worry that someone the writer knows is caught up in exploitation flags even after a
+# course about it (the teaching exclusion silenced the topic words); ordinary involvement stays.
+EXPLOITATION_WORRY_CASES: list[tuple[str, str]] = [
+    ("I am doing a course on county lines. I am scared my son is involved.",
+     "I am worried my son is involved in too many clubs and never rests."),
+    ("We had the exploitation talk at the parents' evening. I think my daughter is being used "
+     "to carry for them.",
+     "I think my daughter is involved in the school play this year."),
+    ("I'm worried my son is involved with a gang.",
+     "My daughter is involved in the youth club and loves it."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("harm", "ordinary"), EXPLOITATION_WORRY_CASES)
+def test_worry_that_someone_is_caught_up_in_exploitation_flags(harm: str, ordinary: str) -> None:
+    assert "exploitation" in {c.category for c in screen(harm)}
+    assert screen(ordinary) == []
