@@ -74,11 +74,19 @@ def _bootstrap(gold: list[set[str]], predicted: list[set[str]], labels, n: int, 
     rng = np.random.default_rng(seed)
     idx = rng.integers(0, m, size=(n, m)) if m else np.zeros((n, 0), dtype=int)
     # counts per resample: (n, labels)
-    f1s = _f1_counts(tp[idx].sum(axis=1), fp[idx].sum(axis=1), fn[idx].sum(axis=1))
+    tps, fps, fns = tp[idx].sum(axis=1), fp[idx].sum(axis=1), fn[idx].sum(axis=1)
+    # A resample that holds none of a label's texts (nothing gold, nothing predicted) says
+    # nothing about it: its F1 is undefined, not 0, so it is left out of the interval (else a
+    # perfect score on three texts shows as "1.00 (0.00-1.00)").
+    f1s = np.where(2 * tps + fps + fns > 0, _f1_counts(tps, fps, fns), np.nan)
     point = _f1_counts(tp.sum(axis=0), fp.sum(axis=0), fn.sum(axis=0))
     out = {}
     for j, code in enumerate(codes):
-        low, high = np.percentile(f1s[:, j], [2.5, 97.5]) if m else (0.0, 0.0)
+        column = f1s[:, j]
+        if m and not np.isnan(column).all():
+            low, high = np.nanpercentile(column, [2.5, 97.5])
+        else:
+            low = high = point[j] if m else 0.0
         out[code] = {
             "f1": round(float(point[j]), 4),
             "low": round(float(low), 4),

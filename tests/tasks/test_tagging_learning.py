@@ -112,6 +112,26 @@ def test_bootstrap_interval_holds_the_point_and_narrows_with_more_texts():
     assert bootstrap_f1(gold, pred, ["a"], n=200) == bootstrap_f1(gold, pred, ["a"], n=200)
 
 
+def test_a_perfect_score_on_few_texts_has_no_interval_down_to_zero():
+    # Three texts of "a" among ten, all tagged right: resamples without any "a" text say
+    # nothing about it and are left out, rather than counted as F1 0 (found on the health
+    # page: "Self: 1.00 (0.00-1.00)").
+    gold = [{"a"}] * 3 + [set()] * 7
+    ci = bootstrap_f1(gold, list(gold), ["a"], n=500)["a"]
+    assert ci == {"f1": 1.0, "low": 1.0, "high": 1.0, "support": 3}
+    # A label nobody used and the tagger never suggested keeps a flat interval at its point.
+    assert bootstrap_f1(gold, list(gold), ["z"], n=50)["z"] == {
+        "f1": 0.0,
+        "low": 0.0,
+        "high": 0.0,
+        "support": 0,
+    }
+    # A label missed once still gets a real interval below 1.
+    wrong = [set()] + [{"a"}] * 2 + [set()] * 7
+    missed = bootstrap_f1(gold, wrong, ["a"], n=500)["a"]
+    assert missed["low"] < missed["f1"] < 1.0
+
+
 def test_bootstrap_splits_by_group():
     gold = [{"a"}, {"a"}, {"a"}, {"a"}]
     pred = [{"a"}, {"a"}, set(), set()]
