@@ -30,6 +30,11 @@ PARKING_SPACES = [
     "The car park at the hospital had no parking spaces left for my van",
     "We missed the appointment because the hospital car park was full, no parking",
     "Parking near the hospital entrance is always full, the car park is too small",
+    # Since the seed's third example round (cms 0017-0018) the tagger suggests a tag for 3 of
+    # the texts above and below ("hospital" and "near" weigh more: false positives, see
+    # tasks/tagging/README.md), so they never reach discovery; these keep enough that do.
+    "The hospital car park had no free parking spaces again today",
+    "I could not find parking, the hospital car park was full",
 ]
 PARKING_COST = [
     "Parking at the hospital costs too much money, the parking charges are too high",
@@ -37,6 +42,7 @@ PARKING_COST = [
     "My mum pays so much money for parking charges at the hospital every week",
     "Hospital parking charges cost more money than the bus for us",
     "The parking charges cost us money we do not have, hospital parking is too dear",
+    "Parking charges at the hospital take money we need for food",
 ]
 # Other things no tag covers either, each said once or twice.
 OTHER = [
