@@ -167,3 +167,8 @@ def test_every_category_the_screen_gives_has_wording_for_the_lead():
 
     assert set(CATEGORIES) <= set(category_labels())
     assert "organisational-abuse" in category_labels()  # harm by paid staff
+    # Each is a whole phrase: none stops on a word that needs more after it (the not-English
+    # label once ended "a person who reads the language must").
+    dangling = {"must", "should", "to", "the", "a", "and", "or", "of", "by", "so"}
+    for slug, wording in category_labels().items():
+        assert wording.split()[-1].lower() not in dangling, slug
