@@ -2,9 +2,9 @@
 load the preview in a frame, which the public site's policy must not block there."""
 
 import pytest
-from django.test import Client
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.browser.session import sign_in
 from tests.cms.factories import LONG_SENTENCE, PlanSummaryPageFactory, point, staff_user
 
 pytestmark = pytest.mark.browser
@@ -12,12 +12,8 @@ pytestmark = pytest.mark.browser
 
 def signed_in_context(browser, site_url, user=None, **options):
     """A browser context signed in as ``user`` (a superuser with TOTP by default)."""
-    client = Client()
-    client.force_login(user or staff_user())
     context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
-    )
+    sign_in(context, site_url, user or staff_user())
     return context
 
 

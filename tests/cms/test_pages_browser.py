@@ -118,20 +118,15 @@ def test_print_link_works_without_javascript(browser, demo_site):
 
 
 def test_editor_sees_each_blocks_warnings_beside_the_block(browser, site_url):
-    from django.test import Client
-
+    from tests.browser.session import sign_in
     from tests.cms.factories import LONG_SENTENCE, PlanSummaryPageFactory, point, staff_user
 
     plan = PlanSummaryPageFactory(
         easy_read_body=[point("Short words."), point(LONG_SENTENCE, picture="tick")]
     )
-    client = Client()
-    client.force_login(staff_user())
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
-        )
+        sign_in(context, site_url, staff_user())
         page = context.new_page()
         page.goto(f"{site_url}/admin/pages/{plan.id}/edit/")
         second = page.locator(

@@ -38,9 +38,8 @@ def camera_browser(chromium_path, _playwright):
 def test_deaf_participant_records_a_bsl_answer_and_staff_summarise_it(
     camera_browser, site_url, axe, settings, tmp_path, django_user_model
 ):
-    from django.test import Client
-
     from cms.roles import Role
+    from tests.browser.session import sign_in
     from tests.feedback.factories import staff_user
 
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -100,13 +99,9 @@ def test_deaf_participant_records_a_bsl_answer_and_staff_summarise_it(
 
     # The engagement team's summary page, in the browser.
     Response.objects.filter(pk=response.pk).update(status="submitted")
-    staff = Client()
-    staff.force_login(staff_user(django_user_model, role=Role.ENGAGEMENT))
     context = camera_browser.new_context(viewport={"width": 1280, "height": 900})
     try:
-        context.add_cookies(
-            [{"name": "sessionid", "value": staff.cookies["sessionid"].value, "url": site_url}]
-        )
+        sign_in(context, site_url, staff_user(django_user_model, role=Role.ENGAGEMENT))
         page = context.new_page()
         for path in ("/admin/feedback/bsl/", f"/admin/feedback/bsl/{answer.pk}/"):
             page.goto(site_url + path)

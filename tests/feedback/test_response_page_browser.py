@@ -11,21 +11,16 @@ pytestmark = pytest.mark.browser
 def test_a_reviewer_follows_a_texts_name_to_its_row_on_an_accessible_response_page(
     browser, site_url, axe, django_user_model
 ):
-    from django.test import Client
-
+    from tests.browser.session import sign_in
     from tests.feedback.factories import staff_user
     from tests.tasks.test_review_screen import tagged
 
     response = tagged("i never had my helth chek and nobody told me why")
     answer = response.answers.get()
-    client = Client()
-    client.force_login(staff_user(django_user_model))
     # A short window, so the admin's main area scrolls (a scroller must be reachable by keys).
     context = browser.new_context(viewport={"width": 1024, "height": 480}, reduced_motion="reduce")
     try:
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
-        )
+        sign_in(context, site_url, staff_user(django_user_model))
         page = context.new_page()
         page.goto(f"{site_url}/admin/tagging/review/")
         page.get_by_role("link", name=f"Answer {answer.pk}", exact=True).first.focus()

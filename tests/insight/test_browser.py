@@ -2,21 +2,14 @@
 violations (WCAG 2.2 AA), nothing blocked by the Content-Security-Policy."""
 
 import pytest
-from django.test import Client
 
 from tests.browser.axe import describe
+from tests.browser.session import sign_in
 
 from .factories import FocusGroupSessionFactory, tagged_contribution, tagged_response
 from .test_outcomes import outcome_for, yswd_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-
-
-def sign_in(page, site_url, user) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": site_url}])
 
 
 def watch_csp(page) -> list[str]:

@@ -14,20 +14,15 @@ pytestmark = pytest.mark.browser
 def test_translation_screens_are_accessible_and_work_with_the_keyboard(
     browser, site_url, axe, django_user_model, django_capture_on_commit_callbacks
 ):
-    from django.test import Client
-
+    from tests.browser.session import sign_in
     from tests.feedback.factories import staff_user
     from tests.languages.test_translation_requests import ENGLISH, gujarati_answer
 
     gujarati_answer(django_capture_on_commit_callbacks)
     waiting = TextTranslation.objects.get()
-    client = Client()
-    client.force_login(staff_user(django_user_model))
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     try:
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
-        )
+        sign_in(context, site_url, staff_user(django_user_model))
         page = context.new_page()
         for url in ("/admin/tagging/review/", "/admin/translations/"):
             page.goto(f"{site_url}{url}")

@@ -15,21 +15,17 @@ GOOD = b"ref,text\nr1,the bus was late\nr2,my carer hit me and i am scared to go
 def test_screening_a_file_is_accessible_and_works_with_the_keyboard(
     browser, site_url, axe, django_user_model, tmp_path
 ):
-    from django.test import Client
-
     from cms.roles import Role
     from safeguarding.models import ScreenJob
+    from tests.browser.session import sign_in
     from tests.feedback.factories import staff_user
 
-    client = Client()
-    client.force_login(staff_user(django_user_model, role=Role.SAFEGUARDING_LEAD, username="sam"))
     (tmp_path / "bad.csv").write_bytes(BAD)
     (tmp_path / "good.csv").write_bytes(GOOD)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     try:
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
-        )
+        sam = staff_user(django_user_model, role=Role.SAFEGUARDING_LEAD, username="sam")
+        sign_in(context, site_url, sam)
         page = context.new_page()
         page.goto(f"{site_url}/admin/safeguarding/screen/")
         violations = axe(page)
@@ -73,22 +69,18 @@ def test_a_screen_in_progress_updates_itself_in_place(
     browser, site_url, axe, django_user_model, monkeypatch
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.test import Client
 
     from cms.roles import Role
     from safeguarding import services
+    from tests.browser.session import sign_in
     from tests.feedback.factories import staff_user
 
     lead = staff_user(django_user_model, role=Role.SAFEGUARDING_LEAD, username="sam")
     monkeypatch.setattr("cms.jobs.enqueue", lambda *args: True)  # the worker is busy
     job = services.screen_job_create(upload=SimpleUploadedFile("x.csv", GOOD), user=lead)
-    client = Client()
-    client.force_login(lead)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     try:
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
-        )
+        sign_in(context, site_url, lead)
         page = context.new_page()
         page.goto(f"{site_url}/admin/safeguarding/screen/{job.pk}/")
         status = page.locator("p[role=status]")

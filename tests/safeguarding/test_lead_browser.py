@@ -11,23 +11,19 @@ pytestmark = pytest.mark.browser
 def test_the_leads_screens_are_accessible_and_closing_works_with_the_keyboard(
     browser, site_url, axe, django_user_model
 ):
-    from django.test import Client
-
     from cms.roles import Role
     from safeguarding.models import FlagStatus, SafeguardingFlag
     from safeguarding.tasks import screen_response
+    from tests.browser.session import sign_in
     from tests.feedback.factories import staff_user
     from tests.safeguarding.factories import submitted
 
     screen_response(submitted("my staff hit me and I am scared to go home").id)
     flag = SafeguardingFlag.objects.get()
-    client = Client()
-    client.force_login(staff_user(django_user_model, role=Role.SAFEGUARDING_LEAD, username="sam"))
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     try:
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
-        )
+        sam = staff_user(django_user_model, role=Role.SAFEGUARDING_LEAD, username="sam")
+        sign_in(context, site_url, sam)
         page = context.new_page()
         for path in ("/admin/safeguarding/", f"/admin/safeguarding/{flag.pk}/",
                      "/admin/safeguarding/flag-by-hand/?q=scared"):  # fmt: skip
@@ -60,21 +56,17 @@ def test_flagging_by_hand_with_nothing_chosen_says_what_is_missing_beside_each_f
     """The error summary takes focus, each field's error is shown beside it and is the
     field's description (no reference to an element that is not there), and what was
     typed stays."""
-    from django.test import Client
-
     from cms.roles import Role
     from safeguarding.models import SafeguardingFlag
+    from tests.browser.session import sign_in
     from tests.feedback.factories import staff_user
     from tests.safeguarding.factories import submitted
 
     answer = submitted("The letter about my health check never came").answers.get()
-    client = Client()
-    client.force_login(staff_user(django_user_model, role=Role.SAFEGUARDING_LEAD, username="sam"))
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     try:
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
-        )
+        sam = staff_user(django_user_model, role=Role.SAFEGUARDING_LEAD, username="sam")
+        sign_in(context, site_url, sam)
         page = context.new_page()
         page.goto(f"{site_url}/admin/safeguarding/flag-by-hand/?target=a:{answer.pk}")
         page.get_by_label("Why you are flagging it (required)").fill("Told staff the home hid it.")

@@ -13,9 +13,8 @@ pytestmark = pytest.mark.browser
 def test_waiting_for_a_retrain_keeps_the_readers_place_and_says_when_it_is_done(
     browser, site_url, axe, django_user_model, monkeypatch
 ):
-    from django.test import Client
-
     from tasks.models import TaggerVersion
+    from tests.browser.session import sign_in
     from tests.feedback.factories import staff_user
     from tests.tasks.test_review_screen import tagged
 
@@ -24,13 +23,9 @@ def test_waiting_for_a_retrain_keeps_the_readers_place_and_says_when_it_is_done(
         "tasks.admin_views.enqueue", lambda name, *args: queued.append((name, args)) or True
     )
     tagged("i never had my helth chek")  # trains the first version
-    client = Client()
-    client.force_login(staff_user(django_user_model))
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     try:
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
-        )
+        sign_in(context, site_url, staff_user(django_user_model))
         page = context.new_page()
         page.goto(f"{site_url}/admin/tagging/health/")
         violations = axe(page)

@@ -21,20 +21,15 @@ def tab_to(page, selector: str, limit: int = 400) -> None:
 def test_review_screen_is_accessible_and_works_with_the_keyboard(
     browser, site_url, axe, django_user_model
 ):
-    from django.test import Client
-
+    from tests.browser.session import sign_in
     from tests.feedback.factories import staff_user
     from tests.tasks.test_review_screen import tagged
 
     response = tagged("i never had my helth chek")
     tag = Tag.objects.filter(response=response).order_by("-confidence").first()
-    client = Client()
-    client.force_login(staff_user(django_user_model))
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     try:
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
-        )
+        sign_in(context, site_url, staff_user(django_user_model))
         page = context.new_page()
         page.goto(f"{site_url}/admin/tagging/review/")
         assert page.locator("mark").count() >= 1  # the answer's own words, marked

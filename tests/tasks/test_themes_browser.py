@@ -13,9 +13,8 @@ pytestmark = pytest.mark.browser
 def test_theme_screens_are_accessible_and_work_with_the_keyboard(
     browser, site_url, axe, django_user_model
 ):
-    from django.test import Client
-
     from tasks import services
+    from tests.browser.session import sign_in
     from tests.feedback.factories import consultation_page, staff_user, survey_page
     from tests.tasks.test_tagging_admin import QUESTIONS
     from tests.tasks.test_themes_admin import OTHER, PARKING_COST, PARKING_SPACES, answered
@@ -28,13 +27,9 @@ def test_theme_screens_are_accessible_and_work_with_the_keyboard(
     run = services.theme_run_create(user=user, consultation=consultation)
     services.theme_run_execute(run_id=run.pk)
     candidate = run.candidates.order_by("id").first()
-    client = Client()
-    client.force_login(user)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     try:
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
-        )
+        sign_in(context, site_url, user)
         page = context.new_page()
         page.goto(f"{site_url}/admin/tagging/themes/")
         assert not (violations := axe(page)), describe(violations)
@@ -83,9 +78,8 @@ def test_a_running_search_updates_in_place_and_shows_its_candidates_when_done(
 ):
     """With a real worker the search runs after the page loads: the page used to reload every 3
     seconds (axe meta-refresh, critical; a keyboard user's focus went back to the top)."""
-    from django.test import Client
-
     from tasks import services
+    from tests.browser.session import sign_in
     from tests.feedback.factories import consultation_page, staff_user, survey_page
     from tests.tasks.test_tagging_admin import QUESTIONS
     from tests.tasks.test_themes_admin import OTHER, PARKING_COST, PARKING_SPACES, answered
@@ -99,13 +93,9 @@ def test_a_running_search_updates_in_place_and_shows_its_candidates_when_done(
         "tasks.services.enqueue_on_commit", lambda *a: None
     )  # the test is the worker
     run = services.theme_run_create(user=user, consultation=consultation)
-    client = Client()
-    client.force_login(user)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     try:
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}]
-        )
+        sign_in(context, site_url, user)
         page = context.new_page()
         page.goto(f"{site_url}/admin/tagging/themes/{run.pk}/")
         assert page.locator("#theme-progress").count() == 1
