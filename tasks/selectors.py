@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, FloatField, Max, Min, Value, When
+from django.db.models import Case, Count, F, FloatField, IntegerField, Max, Min, Value, When
 from django.db.models.functions import Abs
 
 from feedback.models import Channel
@@ -13,7 +13,7 @@ from feedback.selectors import TextRef, TextTag, text_refs
 from languages.selectors import translations_for
 
 from .evidence import explain, snippets
-from .holds import held_targets
+from .holds import held_targets, uncontained
 from .models import (
     HUMAN_DECISION,
     CandidateTheme,
@@ -59,7 +59,9 @@ def review_queue(
 
     ``order="teach"``: the text whose most uncertain suggestion sits closest to its tag's
     threshold comes first (a person's decision there moves the tagger most; thresholds are
-    the current tagger's, 0.5 when there is none). ``order="date"``: newest first.
+    the current tagger's, 0.5 when there is none). Texts held by safeguarding come after the
+    rest: their tags cannot be confirmed until the lead releases them, so they teach little
+    and would otherwise fill the top of the queue. ``order="date"``: newest first.
     """
     pending = Tag.objects.filter(status=TagStatus.SUGGESTED).exclude(method="human")
     if code:
@@ -70,13 +72,22 @@ def review_queue(
         default=Value(0.5),
         output_field=FloatField(),
     )
-    by_text = pending.values("target").annotate(
-        closeness=Min(Abs(F("confidence") - threshold)), newest=Max("created_at")
+    free = uncontained(Tag.objects.filter(status=TagStatus.SUGGESTED), via="target")
+    by_text = (
+        pending.annotate(
+            held=Case(
+                When(target__in=free.values("target"), then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .values("target", "held")
+        .annotate(closeness=Min(Abs(F("confidence") - threshold)), newest=Max("created_at"))
     )
     if order == "date":
         by_text = by_text.order_by("-newest", "target")
     else:
-        by_text = by_text.order_by("closeness", "target")
+        by_text = by_text.order_by("held", "closeness", "target")
     total = by_text.count()
     page = list(by_text[:limit])
     targets = [row["target"] for row in page]

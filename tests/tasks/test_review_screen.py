@@ -202,3 +202,26 @@ def test_a_text_with_an_open_safeguarding_flag_cannot_be_confirmed_into_quotes(c
     client.post(REVIEW, {"decision": "confirmed", "tag": [tag.pk]})
     tag.refresh_from_db()
     assert tag.status == TagStatus.CONFIRMED
+
+
+def test_held_texts_come_after_the_rest_when_ordered_by_what_teaches_most(client, reviewer):
+    """A held text's tags cannot be confirmed, so it must not take the top of the queue even
+    when the tagger is most torn about it; it is still listed (and marked) after the rest."""
+    from tasks.services import tagger_current
+
+    threshold = tagger_current().thresholds()["annual-health-checks"]
+    held = tagged("nobody has asked me about my helth chek this year")
+    free = tagged("the nurse was nice")
+    machine_tag(held, confidence=threshold)  # torn: would teach most
+    machine_tag(free, confidence=0.99)  # sure
+    answer = held.answers.get()
+    SafeguardingFlag.objects.create(
+        target=f"a:{answer.pk}", response=held, answer=answer, severity="concern", method="rules"
+    )
+    teach = client.get(REVIEW).content.decode()
+    assert "Open safeguarding flag" in teach
+    assert teach.index("the nurse was nice") < teach.index(
+        "nobody has asked me about my helth chek"
+    )
+    by_date = client.get(REVIEW, {"order": "date"}).content.decode()
+    assert "nobody has asked me about my helth chek" in by_date and "the nurse was nice" in by_date
