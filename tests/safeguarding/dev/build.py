@@ -9,7 +9,8 @@
 ``dev8_set.txt`` -> ``dev8_set.csv`` (P001...),
 ``dev9_set.txt`` -> ``dev9_set.csv`` (R001...),
 ``dev10_set.txt`` -> ``dev10_set.csv`` (Z001...),
-``dev11_set.txt`` -> ``dev11_set.csv`` (W001...).
+``dev11_set.txt`` -> ``dev11_set.csv`` (W001...),
+``dev12_set.txt`` -> ``dev12_set.csv`` (Q001...).
 
 Run: python tests/safeguarding/dev/build.py
 """
@@ -30,6 +31,7 @@ SETS = {
     "dev9_set": "R",
     "dev10_set": "Z",
     "dev11_set": "W",
+    "dev12_set": "Q",
 }
 
 
