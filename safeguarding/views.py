@@ -39,7 +39,10 @@ def queue(request):
     audit_record(user=request.user, action=AuditAction.VIEW_SAFEGUARDING, target="flags:list",
                  detail=f"show={show}")  # fmt: skip
     for flag in flags:
+        # Once the lead has closed a flag, their decision about the kind of harm is the record;
+        # the screen's guess is shown beside it only when it differs.
         flag.category_labels = [category_label(c) for c in flag.categories]
+        flag.lead_category_labels = [category_label(c) for c in flag.lead_categories]
     return TemplateResponse(
         request,
         "safeguarding/admin/queue.html",

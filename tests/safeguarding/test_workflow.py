@@ -9,6 +9,7 @@ from cms.models import AuditAction, AuditEvent
 from cms.roles import Role
 from safeguarding import services
 from safeguarding.models import FlagStatus, SafeguardingFlag
+from safeguarding.screen.categories import category_label
 from safeguarding.tasks import screen_contribution, screen_response
 from tests.feedback.factories import staff_user
 from tests.safeguarding.factories import contribution, submitted
@@ -172,3 +173,20 @@ def test_every_category_the_screen_gives_has_wording_for_the_lead():
     dangling = {"must", "should", "to", "the", "a", "and", "or", "of", "by", "so"}
     for slug, wording in category_labels().items():
         assert wording.split()[-1].lower() not in dangling, slug
+
+
+def test_closed_flags_list_the_kind_of_harm_the_lead_decided(client, lead, flag):
+    """After closing, the lead's kinds of harm are the record in the list; the screen's guess
+    is shown beside them only when it differs."""
+    client.force_login(lead)
+    client.post(f"/admin/safeguarding/{flag.pk}/assign/", {"assignee": lead.pk})
+    screen_said = set(flag.categories)
+    decided = "financial-abuse" if "financial-abuse" not in screen_said else "neglect"
+    got = client.post(
+        f"/admin/safeguarding/{flag.pk}/close/",
+        {"outcome": "wrong_category", "categories": [decided], "note": "Money, not hitting."},
+    )
+    assert got.status_code == 302
+    closed = client.get("/admin/safeguarding/?show=closed").content.decode()
+    assert f"{category_label(decided)} (lead)" in closed
+    assert "Screen said:" in closed
