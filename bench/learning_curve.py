@@ -1,11 +1,12 @@
 """How much review teaches the tagger: macro-F1 on an unseen set after N reviewed texts.
 
     .venv/bin/python bench/learning_curve.py [--taxonomy CSV] [--repeats 3] [--per-label]
-        [--dev [--splits 5]]
+        [--dev [--splits 5]] [--test CSV]
 
 Reviewed texts come from ``tests/tasks/unseen/llr_pool.csv`` (the review pool), drawn in a
 shuffled order; each point is the mean over ``--repeats`` shuffles (200 uses the whole pool).
-Scored on ``tests/tasks/unseen/llr_test.csv``, which nothing is ever tuned on. ``--dev`` scores
+Scored on ``tests/tasks/unseen/llr_test.csv`` (or another unseen set named with ``--test``,
+such as ``llr_test2.csv``), which nothing is ever tuned on. ``--dev`` scores
 on the pool instead (each half trains, the other half scores, both ways round): use it when
 trying changes, so the unseen set stays unseen. Labels come from the seed JSON, or from
 ``--taxonomy``. Prints JSON.
@@ -45,6 +46,9 @@ def main() -> None:
         "--splits", type=int, default=1, help="--dev: random halvings of the pool (seeds 99, 100…)"
     )
     parser.add_argument("--per-label", action="store_true")
+    parser.add_argument(
+        "--test", default=str(UNSEEN / "llr_test.csv"), help="unseen set to score on"
+    )
     args = parser.parse_args()
     if args.taxonomy:
         labels = read_taxonomy_csv(args.taxonomy)
@@ -54,7 +58,7 @@ def main() -> None:
     pool = read_labelled_csv(UNSEEN / "llr_pool.csv")
     # (review pool, scored set) pairs. --dev: each half of the pool trains and the other half
     # scores, both ways round, so a change is judged on 200 texts without touching the test.
-    splits = [(pool, read_labelled_csv(UNSEEN / "llr_test.csv"))]
+    splits = [(pool, read_labelled_csv(args.test))]
     points = POINTS
     if args.dev:
         splits = []
@@ -97,7 +101,7 @@ def main() -> None:
                 "taxonomy": args.taxonomy or "cms/seed/taxonomy.json",
                 "scored_on": f"llr_pool.csv halves x{args.splits} (dev)"
                 if args.dev
-                else "llr_test.csv",
+                else Path(args.test).name,
                 "curve": curve,
                 "gain_at_100": round(gain_100, 4),
             }
