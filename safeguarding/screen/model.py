@@ -15,6 +15,13 @@ there for wording nobody foresaw, so it is built to generalise rather than to me
   example too, since texts are also scored sentence by sentence (below).
 - **Heads**: three logistic regressions over the same features: *harm* (urgent or concern vs
   none), *urgent* (urgent vs the rest) and one per category (one-vs-rest over the harms).
+- **Nearest neighbours temper the harm score**: it is the average of the harm head and the
+  class-balanced, similarity-weighted share of disclosures among the ten training texts most
+  similar to the text (``knn_*`` in ``Config``; the training features are kept in the model).
+  The linear head alone was confident on ordinary accounts that share words with harm ("hits
+  his own head ... the OT gave us a plan"); the training texts nearest to those are mostly the
+  look-alikes written beside the harms, so a second view of a different kind pulls such scores
+  down, while a disclosure's neighbours are disclosures.
 - **Embedded disclosures**: a text is scored whole and sentence by sentence (long sentences in
   windows of 60 words); when a sentence scores at least ``sentence_threshold`` as a disclosure,
   each head takes the highest score, so a disclosure in the middle of a paragraph about the
@@ -55,8 +62,10 @@ MAX_CHARS = 20_000  # read whole; past this a text is read sentence by sentence 
 WINDOW_WORDS, WINDOW_STEP = 60, 40
 CHAR_RANGE = (2, 5)
 # Bump when the features or training change shape, so a stored model of the old shape is
-# not taken for the new one (2: function words dropped, ordinary sentences as examples).
-FEATURES_VERSION = "2"
+# not taken for the new one (2: function words dropped, ordinary sentences as examples; 3: the
+# training texts kept as the nearest-neighbour memory of the harm score).
+FEATURES_VERSION = "3"
+NEIGHBOUR_CHUNK = 256  # texts compared with the memory at a time (bounds the dense block)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +88,11 @@ class Config:
 
     C: float = 4.0
     char_weight: float = 1.0
-    # The largest threshold that keeps 5-fold cross-validation at urgent flagged >= 0.96 and
-    # concerns flagged >= 0.86 (bench/safeguarding_calibrate.py).
-    harm_threshold: float = 0.47
+    # 0.47 for the logistic head alone (the largest that kept 5-fold cross-validation at urgent
+    # flagged >= 0.96 and concerns >= 0.86); 0.50 since the neighbour half (below) joined it in
+    # the model round after set K: the threshold at which the dev sets 1-12 flag as many
+    # disclosures on the whole screen as before (cross-validated recall rose at it).
+    harm_threshold: float = 0.50
     # A sentence read out of its text must be a clearer disclosure than the whole text: out of
     # context, "Mum fell in the garden and hurt her wrist" scored as one although the text went
     # on "it is just a sprain". Cross-validation lost almost no recall (the rules also read
@@ -92,6 +103,16 @@ class Config:
     sentence_threshold: float = 0.8
     urgent_threshold: float = 0.45
     category_threshold: float = 0.35
+    # Harm score = (1 - knn_weight) x the logistic head + knn_weight x the share of harm among
+    # the knn_k most similar training texts (cosine on the same features, each neighbour
+    # weighted by similarity ** knn_power and by the inverse of its class's share). Added in
+    # the model round after set K (sg-l): the head alone was confident on ordinary accounts
+    # that share harm words ("hits his own head ... the OT gave us a plan"); the texts nearest
+    # to them are mostly the written look-alikes, so the average tempers such scores. See
+    # README.md "Model round after set K".
+    knn_k: int = 10
+    knn_weight: float = 0.5
+    knn_power: float = 2.0
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -256,6 +277,10 @@ class ScreenModel:
     coef: np.ndarray  # (heads, features) float32
     intercept: np.ndarray  # (heads,)
     trained_on: dict = field(default_factory=dict)  # counts, for the lead's health page
+    # The training texts' features (rows of ``_features``) and whether each is a disclosure:
+    # the harm score's nearest-neighbour half. None: the logistic head alone.
+    memory: sparse.csr_matrix | None = None
+    memory_harm: np.ndarray | None = None
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -270,8 +295,33 @@ class ScreenModel:
     def _probabilities(self, norm: Sequence[str]) -> np.ndarray:
         if not norm:
             return np.zeros((0, len(self.heads)))
-        z = self._features(norm) @ self.coef.T.astype(np.float64) + self.intercept
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        X = self._features(norm)
+        z = X @ self.coef.T.astype(np.float64) + self.intercept
+        probs = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        w = self.config.knn_weight
+        if w > 0 and self.memory is not None and self.memory_harm is not None:
+            probs[:, 0] = (1 - w) * probs[:, 0] + w * self._neighbour_harm(X)
+        return probs
+
+    def _neighbour_harm(self, X: sparse.csr_matrix) -> np.ndarray:
+        """Similarity-weighted, class-balanced share of disclosures among each row's
+        ``knn_k`` most similar training texts (rows are L2-normalised per block, so the dot
+        product is a cosine up to the char block's weight)."""
+        assert self.memory is not None and self.memory_harm is not None
+        harm = self.memory_harm.astype(bool)
+        prior = float(np.clip(harm.mean(), 1e-6, 1 - 1e-6))
+        class_weight = np.where(harm, 0.5 / prior, 0.5 / (1 - prior))
+        k = min(self.config.knn_k, self.memory.shape[0])
+        memory_t = self.memory.T.tocsc().astype(np.float64)
+        out = np.zeros(X.shape[0])
+        for start in range(0, X.shape[0], NEIGHBOUR_CHUNK):
+            sims = (X[start : start + NEIGHBOUR_CHUNK] @ memory_t).toarray()
+            near = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            weight = np.clip(np.take_along_axis(sims, near, 1), 0, None) ** self.config.knn_power
+            weight = weight * class_weight[near]
+            share = (weight * harm[near]).sum(1) / np.maximum(weight.sum(1), 1e-12)
+            out[start : start + NEIGHBOUR_CHUNK] = share
+        return out
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
         """Whole text and each sentence scored; each head keeps the highest (a sentence counts
@@ -328,6 +378,19 @@ class ScreenModel:
             char_idf=self.char.idf,
             coef=self.coef,
             intercept=self.intercept,
+            **(
+                {
+                    "memory_data": self.memory.data.astype(np.float16),  # exact: see _memory
+                    "memory_indices": self.memory.indices.astype(
+                        np.uint16 if self.memory.shape[1] <= 65536 else np.int32
+                    ),
+                    "memory_indptr": self.memory.indptr.astype(np.int64),
+                    "memory_shape": np.array(self.memory.shape, dtype=np.int64),
+                    "memory_harm": self.memory_harm.astype(bool),
+                }
+                if self.memory is not None and self.memory_harm is not None
+                else {}
+            ),
         )
         return buf.getvalue()
 
@@ -335,6 +398,17 @@ class ScreenModel:
     def loads(cls, blob: bytes) -> ScreenModel:
         with np.load(io.BytesIO(blob), allow_pickle=False) as z:
             meta = json.loads(z["meta"].tobytes().decode("utf-8"))
+            memory = memory_harm = None
+            if "memory_data" in z.files:
+                memory = sparse.csr_matrix(
+                    (
+                        z["memory_data"].astype(np.float32),
+                        z["memory_indices"].astype(np.int32),
+                        z["memory_indptr"],
+                    ),
+                    shape=tuple(int(n) for n in z["memory_shape"]),
+                )
+                memory_harm = z["memory_harm"]
             return cls(
                 version=meta["version"],
                 config=Config(**meta["config"]),
@@ -344,6 +418,8 @@ class ScreenModel:
                 coef=z["coef"],
                 intercept=z["intercept"],
                 trained_on=meta.get("trained_on", {}),
+                memory=memory,
+                memory_harm=memory_harm,
             )
 
 
@@ -443,7 +519,18 @@ def train_model(
         coef=coef,
         intercept=intercept,
         trained_on={**counts, "decisions": len(decisions)},
+        memory=_memory(X) if config.knn_weight > 0 else None,
+        memory_harm=harm if config.knn_weight > 0 else None,
     )
+
+
+def _memory(X: sparse.spmatrix) -> sparse.csr_matrix:
+    """The training features as the neighbour memory, rounded to float16 precision (TF-IDF
+    weights in [0, 1]; neighbours do not need more), so that the stored model, which keeps them
+    as float16 to stay small, predicts exactly what the trained one does."""
+    memory = sparse.csr_matrix(X, dtype=np.float32, copy=True)
+    memory.data = memory.data.astype(np.float16).astype(np.float32)
+    return memory
 
 
 def _cache_dir() -> Path:

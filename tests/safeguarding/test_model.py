@@ -61,6 +61,30 @@ def test_a_stored_model_loads_without_pickle_and_predicts_the_same() -> None:
     assert b"pickle" not in model.dumps()[:200]
 
 
+def test_the_neighbour_memory_holds_the_training_texts_with_their_labels() -> None:
+    """The harm score's nearest-neighbour half (model round after set K) reads the stored
+    training features: a training text's nearest neighbour is itself, so the neighbour shares
+    of disclosures and of look-alikes must follow their labels, in the trained model and in a
+    stored one (a misaligned memory would silently turn the half into noise)."""
+    import dataclasses
+
+    from safeguarding.screen.rules import normalise
+
+    model = default_model()
+    assert model.memory is not None and model.memory_harm is not None
+    assert model.memory.shape[0] == len(model.memory_harm) >= len(training_examples())
+    harm = [e.text for e in training_examples() if e.severity != "none"][:25]
+    ordinary = [e.text for e in training_examples() if e.category == "lookalike"][:25]
+    for m in (model, ScreenModel.loads(model.dumps())):
+        X = m._features([normalise(t) for t in harm + ordinary])
+        share = m._neighbour_harm(X)
+        assert share[: len(harm)].mean() > 0.8 and share[len(harm) :].mean() < 0.3
+    # knn_weight 0 is the logistic head alone
+    alone = dataclasses.replace(model, config=dataclasses.replace(model.config, knn_weight=0.0))
+    text = ["the bus was late"]
+    assert alone.predict(text)[0].harm != model.predict(text)[0].harm
+
+
 def test_the_leads_decisions_retrain_a_new_version() -> None:
     examples = [e for e in training_examples() if e.voice == "self"]
     base = train_model(examples=examples)
