@@ -996,3 +996,72 @@ EXPLOITATION_WORRY_CASES: list[tuple[str, str]] = [
 def test_worry_that_someone_is_caught_up_in_exploitation_flags(harm: str, ordinary: str) -> None:
     assert "exploitation" in {c.category for c in screen(harm)}
     assert screen(ordinary) == []
+
+
+# Recall round after set M (sg-m): plain-word planning, a door held shut, a throat threat, a
+# scam's "safe account", and concerns put plainly. Each family has look-alikes below.
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        ("i wrote my brother a note, it is under my pillow for when i'm gone", "suicide", URGENT),
+        ("left a video on my phone for after im gone", "suicide", URGENT),
+        ("honestly im just done with living", "suicide", URGENT),
+        ("Saturday is the day I end it.", "suicide", URGENT),
+        ("the quarry near us is deep enough for what I have planned", "suicide", URGENT),
+        ("bought co-codamol at four different chemists on the way home", "suicide", URGENT),
+        (
+            "staff stand against his bedroom door so he cannot get out",
+            "restrictive-practice",
+            URGENT,
+        ),
+        ("her ex said he'll slit her throat if she goes to the police", "emotional-abuse", URGENT),
+        (
+            "a man on the phone got mum to transfer her savings to a safe account",
+            "financial-abuse",
+            CONCERN,
+        ),
+        ("the night carer yanks at her hair when she will not settle", "physical-abuse", CONCERN),
+        ("the driver keeps telling me i have a sexy figure, i am 15", "sexual-abuse", CONCERN),
+        ("she does his shopping but he never gets any change back", "financial-abuse", CONCERN),
+        (
+            "his PAs take him bowling and he buys their drinks and pays for their petrol",
+            "financial-abuse",
+            CONCERN,
+        ),
+        ("my boyfriend decides what i wear and checks all my receipts", "domestic-abuse", CONCERN),
+        ("i am just a burden on my parents", "suicide", CONCERN),
+        ("he has been pulling out his eyelashes since the move", "self-harm", CONCERN),
+        ("the taxi firm said they won't take his sort", "discriminatory-abuse", CONCERN),
+    ],
+)
+def test_plain_word_disclosures_from_the_round_after_set_m(
+    text: str, category: str, expected: str
+) -> None:
+    assert severity(text, category) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have written a letter of wishes for when I am gone so his care carries on",
+        "who will look after him when im gone",
+        "I left a note for when I get back from the shop",
+        "im done with life admin this week",
+        "I'm done living in this flat, moving out next week",
+        "Friday is the day I stop work for Christmas",
+        "the tower is high enough for a good view",
+        "I hold the door so he cant get out onto the road, he has no road sense",
+        "In the film he slit her throat",
+        "my mum yanked her hair into a ponytail",
+        "the coach says i have a good body for rowing",
+        "the PE teacher commented on my body language",
+        "the vending machine never gives change back",
+        "support workers pay for their own lunch",
+        "I feel like a burden sometimes when my legs are bad",
+        "she pulled out her eyebrow pencil",
+        "they dont do his size in that shop",
+        "Mum says the fish shop doesn't do her kind of batter",
+    ],
+)
+def test_plain_word_look_alikes_from_the_round_after_set_m(text: str) -> None:
+    assert not screen(text), screen(text)
