@@ -92,13 +92,12 @@ def review_queue(
     page = list(by_text[:limit])
     targets = [row["target"] for row in page]
     refs = text_refs(targets)
-    flagged = held_targets(targets)
     translations = translations_for(targets)
     items = {
         row["target"]: ReviewItem(
             ref=refs[row["target"]],
             teach=round(max(0.0, 1 - 2 * row["closeness"]), 3),
-            flagged=row["target"] in flagged,
+            flagged=bool(row["held"]),  # the same containment the order used
             translation=translations.get(row["target"]),
         )
         for row in page
