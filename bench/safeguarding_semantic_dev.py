@@ -30,7 +30,12 @@ flagged >= 584 and false alarms <= 201 (the shipped screen: dev urgent 584/585, 
 concerns 449/459, false alarms 201/1326; A-O urgent 1604/1650, graded 1530, concerns
 1080/1200, false alarms 197/1950, harmful missed 166). Each text is embedded once (cached on
 disk by the SHA-256 of its text, ``--cache``). ``--speed N`` times the bulk CSV screen with the
-semantic view, uncached, on one core. Figures: README.md, "Tried: sentence embeddings".
+semantic view, uncached, on one core.
+
+Result (2026-12-05, model sg-6a8aadb018): no variant passed at any threshold; the semantic
+view bulk-screens 97 texts a second (136 on whole texts only) against the target of 200, and
+adds about 1.15 GB to the install. Every figure: README.md, "Tried: sentence embeddings for
+the safeguarding screen".
 """
 
 from __future__ import annotations
