@@ -546,9 +546,16 @@ def lead_decisions() -> list[Decision]:
     return out
 
 
+# Stored models whose arrays are kept: the active one and the newest others (to compare or go
+# back to). A model is about 15 MB since the spent unseen sets became training data, so older
+# versions keep their row (what they were trained on; flags name them) but not their arrays.
+KEEP_MODEL_BLOBS = 5
+
+
 def model_retrain(*, reason: str = "") -> ScreenModelVersion:
     """Train on the data files plus the lead's decisions and make that version active.
-    Idempotent: the same data gives the same version, which is only re-activated."""
+    Idempotent: the same data gives the same version, which is only re-activated (its arrays
+    stored again if they had been let go)."""
     decisions = lead_decisions()
     model = train_model(decisions)
     version, created = ScreenModelVersion.objects.get_or_create(
@@ -560,9 +567,14 @@ def model_retrain(*, reason: str = "") -> ScreenModelVersion:
             "reason": reason[:200],
         },
     )
+    if not created and not version.blob:
+        ScreenModelVersion.objects.filter(pk=version.pk).update(blob=model.dumps())
     with transaction.atomic():
         ScreenModelVersion.objects.exclude(pk=version.pk).update(active=False)
         ScreenModelVersion.objects.filter(pk=version.pk).update(active=True)
+        older = ScreenModelVersion.objects.exclude(pk=version.pk).order_by("-trained_at", "-pk")
+        stale = older.values_list("pk", flat=True)[KEEP_MODEL_BLOBS - 1 :]
+        ScreenModelVersion.objects.filter(pk__in=list(stale)).exclude(blob=b"").update(blob=b"")
     logger.info("safeguarding model %s active (%d decisions, new=%s)",
                 version.version, len(decisions), created)  # fmt: skip
     return version

@@ -94,3 +94,29 @@ def test_the_lead_page_shows_the_screens_health(client, lead):
     assert "How the screen is doing" in html
     assert "1 of 2 closed flags were a real concern (0.5)" in html
     assert "2 of them your decisions" in html and "0 flagged by hand" in html
+
+
+def test_old_models_keep_their_row_but_let_their_arrays_go(monkeypatch):
+    """Stored models are ~15 MB: only the active one and the newest others keep their arrays;
+    going back to a version whose arrays were let go stores them again."""
+    from types import SimpleNamespace
+
+    trained = iter(["v1", "v2", "v3", "v4", "v1"])
+
+    def fake_train(decisions):
+        name = next(trained)
+        return SimpleNamespace(version=name, dumps=lambda: name.encode() * 3, trained_on={})
+
+    monkeypatch.setattr(services, "train_model", fake_train)
+    monkeypatch.setattr(services, "KEEP_MODEL_BLOBS", 2)
+    for _ in range(4):
+        services.model_retrain(reason="test")
+    blobs = {v.version: bytes(v.blob) for v in ScreenModelVersion.objects.all()}
+    assert blobs == {"v4": b"v4v4v4", "v3": b"v3v3v3", "v2": b"", "v1": b""}
+    assert ScreenModelVersion.objects.get(active=True).version == "v4"
+
+    services.model_retrain(reason="back to the first data")  # same data as v1 again
+    v1 = ScreenModelVersion.objects.get(version="v1")
+    assert v1.active and bytes(v1.blob) == b"v1v1v1"
+    assert bytes(ScreenModelVersion.objects.get(version="v3").blob) == b""
+    assert ScreenModelVersion.objects.count() == 4
