@@ -371,6 +371,8 @@ def _settled_from(data: dict) -> tuple[_Settled, ...]:
 SETTLED_CONTEXTS: tuple[_Settled, ...] = _settled_from(_DATA)
 # In a settled context a model-only flag (or a soft hit) needs this harm score (screening.py).
 SETTLED_MODEL_FLOOR: float = float(_DATA["context"]["settled_model_floor"])
+# A concern-level rule verdict (no urgent rule fired) needs this harm score (screening.py).
+CONCERN_RULE_MODEL_FLOOR: float = float(_DATA["context"]["concern_rule_model_floor"])
 
 
 def settled_context(text: str) -> str | None:

@@ -22,6 +22,13 @@ sentences that carry its words: when the rest of the text, read alone, reaches t
 threshold, the text is read as any other (set G showed why: "thanks for the easy read about
 flu jabs" once held back a friend gone off with a man from the internet).
 
+A rule's *concern* verdict (no urgent rule fired) needs a little agreement from the model: its
+harm score must reach ``CONCERN_RULE_MODEL_FLOOR`` (0.15, far below the model's own threshold).
+After set Q most false alarms were concern-level phrases in look-alikes ("a session on
+recognising neglect", "I shouted at my son ... and then felt guilty") that the model scored
+near zero; leave-one-set-out on the spent sets A-O lost no disclosure to it. An urgent verdict
+is never held back, whatever the model says.
+
 Pure (no Django). ``screen_texts`` screens a batch (the model is vectorised, so a batch of a
 few hundred is much faster per text than one at a time).
 """
@@ -34,6 +41,7 @@ from dataclasses import dataclass
 from .model import Prediction, ScreenModel, default_model
 from .rules import (
     CONCERN,
+    CONCERN_RULE_MODEL_FLOOR,
     SETTLED_MODEL_FLOOR,
     SOFT_MODEL_SHARE,
     URGENT,
@@ -108,6 +116,12 @@ def screen_texts(texts: Sequence[str], model: ScreenModel | None = None) -> list
             soft_counts = p.harm >= soft_floor
         if soft and soft_counts:
             concerns = [*concerns, *soft]  # soft hits are always concerns, never urgent
+        if (
+            concerns
+            and p.harm < CONCERN_RULE_MODEL_FLOOR
+            and not any(c.severity == URGENT for c in concerns)
+        ):
+            concerns = []  # a concern-level phrase the model sees no harm in at all
         categories = list(dict.fromkeys([*(c.category for c in concerns), *p.categories]))
         out.append(
             Screening(

@@ -18,6 +18,7 @@ import pytest
 from safeguarding.screen import CONCERN, URGENT, screen, screen_texts
 from safeguarding.screen.model import Config, Prediction
 from safeguarding.screen.rules import (
+    CONCERN_RULE_MODEL_FLOOR,
     RULES_FILE,
     SETTLED_MODEL_FLOOR,
     SOFT_MODEL_SHARE,
@@ -876,3 +877,78 @@ def test_a_rule_verdict_in_a_settled_text_flags_whatever_the_model_says() -> Non
     text = "My brother keeps my bank card because I asked him to. He hits me when I ask for it."
     result = screen_texts([text], _StubModel(harm=0.0))[0]
     assert result.flagged and result.severity == URGENT
+
+
+# The concern floor (``concern_rule_model_floor`` in rules.toml, after set Q): a concern-level
+# rule verdict needs the model's harm score to reach the floor; an urgent verdict never does.
+# Each ordinary text is one the floor exists for (dev sets' look-alikes); beside it, harm in the
+# same words that must still flag, read by the real model.
+CONCERN_FLOOR_CASES: list[tuple[str, str]] = [
+    (
+        "the bus is always late and the driver shouts at us for being loud which is fair enough",
+        "the driver shouts at us and grabbed my arm so hard it bruised, i am scared to get on the "
+        "bus now",
+    ),
+    (
+        "Please could appointments be texted as well as posted. "
+        "I check my texts more than my post.",
+        "My boyfriend makes me let him check my texts every night and if I don't "
+        "he takes my phone and won't let me see my friends",
+    ),
+    (
+        "I shouted at my son this morning because we were late and then felt guilty all day. "
+        "Caring for him on my own is hard.",
+        "My husband shouted at my son this morning and then pushed him into the door. He has a "
+        "bruise on his head.",
+    ),
+    (
+        "Attended level 3 safeguarding training today. Case studies on financial abuse by family "
+        "members.",
+        "I think my neighbour is a victim of financial abuse: her nephew takes her pension every "
+        "week and she has no food in.",
+    ),
+    (
+        "Students on placement had a teaching session on recognising neglect and pressure ulcers. "
+        "Feedback was good.",
+        "Mum has been left in the same pad all day, she has pressure ulcers and nobody turns her. "
+        "This is neglect.",
+    ),
+    (
+        "I am learning about coercive control at my volunteering training. I find it interesting.",
+        "My partner uses coercive control: he decides where I go, who I see and he keeps my bank "
+        "card.",
+    ),
+    (
+        "My bus pass is running out. I do not know how to renew it. Can someone help me please.",
+        "my brother hits me when mum is out and says he will do it again. can someone help me "
+        "please",
+    ),
+    (
+        "we played hide and seek in the dark at the sleepover and I got locked in the "
+        "wardrobe for like 2 mins, we were crying laughing",
+        "the night staff got me locked in my room again and I could not get out to the "
+        "toilet all night",
+    ),
+]
+
+
+@pytest.mark.parametrize(("ordinary", "harmful"), CONCERN_FLOOR_CASES)
+def test_the_concern_floor_lets_a_look_alike_go_but_not_harm_near_it(ordinary, harmful) -> None:
+    calm, harm = screen_texts([ordinary, harmful])
+    assert not calm.flagged, (calm.phrases, calm.model_score)
+    assert harm.flagged, (harm.phrases, harm.model_score)
+
+
+def test_a_concern_verdict_needs_the_model_to_reach_the_floor() -> None:
+    text = "Students had a teaching session on recognising neglect."
+    assert screen_with_hints(text)[0], "a concern-level rule fires on these words"
+    below = screen_texts([text], _StubModel(harm=CONCERN_RULE_MODEL_FLOOR - 0.01))[0]
+    assert not below.flagged
+    at = screen_texts([text], _StubModel(harm=CONCERN_RULE_MODEL_FLOOR))[0]
+    assert at.flagged and at.by_rules and at.severity == CONCERN
+
+
+def test_an_urgent_verdict_never_needs_the_model() -> None:
+    for text in ("i want to die", "my dad hits me with his belt", "he raped me"):
+        result = screen_texts([text], _StubModel(harm=0.0))[0]
+        assert result.flagged and result.severity == URGENT, text
