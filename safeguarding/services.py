@@ -558,17 +558,19 @@ def model_retrain(*, reason: str = "") -> ScreenModelVersion:
     stored again if they had been let go)."""
     decisions = lead_decisions()
     model = train_model(decisions)
-    version, created = ScreenModelVersion.objects.get_or_create(
+    # The arrays (~15 MB) are neither serialised nor read back unless they must be stored.
+    version, created = ScreenModelVersion.objects.defer("blob").get_or_create(
         version=model.version,
         defaults={
-            "blob": model.dumps(),
+            "blob": model.dumps,  # a callable: called only when the row is created
             "trained_on": model.trained_on,
             "decisions": len(decisions),
             "reason": reason[:200],
         },
     )
-    if not created and not version.blob:
-        ScreenModelVersion.objects.filter(pk=version.pk).update(blob=model.dumps())
+    let_go = ScreenModelVersion.objects.filter(pk=version.pk, blob=b"")
+    if not created and let_go.exists():
+        let_go.update(blob=model.dumps())
     with transaction.atomic():
         ScreenModelVersion.objects.exclude(pk=version.pk).update(active=False)
         ScreenModelVersion.objects.filter(pk=version.pk).update(active=True)
