@@ -79,17 +79,25 @@ def reviewed_examples() -> list[Example]:
     """Every text a person has reviewed, with the codes they confirmed (possibly none).
 
     A text counts as reviewed once any of its tags carries a human decision; its codes are
-    the confirmed ones (including tags people added). Rejections teach by absence.
+    the confirmed ones (including tags people added), and rejections teach by absence. A
+    machine suggestion still waiting on it (left for later, sent back by an undo, or beside
+    a promoted theme) is `unknown`: undecided is not wrong, so it is not taught as wrong.
     """
-    decided = Tag.objects.filter(HUMAN_DECISION).values_list("target", "code", "status")
+    decided = Tag.objects.filter(HUMAN_DECISION).values("target")
+    rows = Tag.objects.filter(target__in=decided).values_list("target", "code", "status", "method")
     codes: dict[str, set[str]] = {}
-    for target, code, status in decided:
-        bucket = codes.setdefault(target, set())
+    waiting: dict[str, set[str]] = {}
+    for target, code, status, method in rows.iterator(2000):
+        codes.setdefault(target, set())
         if status == TagStatus.CONFIRMED:
-            bucket.add(code)
+            codes[target].add(code)
+        elif status == TagStatus.SUGGESTED and method != TagMethod.HUMAN:
+            waiting.setdefault(target, set()).add(code)
     texts = texts_for_targets(codes)
     return [
-        Example(text=texts[t], codes=frozenset(c)) for t, c in sorted(codes.items()) if t in texts
+        Example(text=texts[t], codes=frozenset(c), unknown=frozenset(waiting.get(t, ())))
+        for t, c in sorted(codes.items())
+        if t in texts
     ]
 
 

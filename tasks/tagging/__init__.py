@@ -54,5 +54,5 @@ def cross_validate(labels: Sequence[Label], examples: Sequence[Example], folds: 
         for i, sugg in zip(
             test, tagger.predict_many([examples[i].text for i in test]), strict=True
         ):
-            predicted[i] = {s.code for s in sugg}
+            predicted[i] = {s.code for s in sugg} - examples[i].unknown  # undecided: not scored
     return score([ex.codes for ex in examples], predicted, [lb.code for lb in labels])

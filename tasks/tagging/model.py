@@ -122,7 +122,9 @@ class Linear:
     ) -> Linear:
         """One classifier per label; `weights` lets a reviewed text count for more than a seed.
 
-        `tol` is liblinear's stopping tolerance. Labels are fitted one after another: liblinear
+        `weights` is per text, or per text and label (texts x labels): a weight of 0 leaves
+        the text out of that label's classifier (its tag is unknown there). `tol` is
+        liblinear's stopping tolerance. Labels are fitted one after another: liblinear
         seeds the C library's one shared random generator, so threads would make training
         non-deterministic.
         """
@@ -131,9 +133,14 @@ class Linear:
         intercept = np.full(n_labels, NO_MODEL_SCORE)
         has_model = np.zeros(n_labels, dtype=bool)
         for j in range(n_labels):
-            y = Y[:, j]
+            x, y, w = X, Y[:, j], weights
+            if weights is not None and weights.ndim == 2:
+                w = weights[:, j]
+                if not w.all():  # rows out of this label's training, not merely weightless
+                    keep = np.flatnonzero(w)
+                    x, y, w = X[keep], y[keep], w[keep]
             pos = int(y.sum())
-            if pos < min_positives or pos == len(y) or X.shape[1] == 0:
+            if pos < min_positives or pos == len(y) or x.shape[1] == 0:
                 continue
             clf = LogisticRegression(
                 C=C,
@@ -144,7 +151,7 @@ class Linear:
                 max_iter=500,
                 tol=tol,
             )
-            clf.fit(X, y, sample_weight=weights)
+            clf.fit(x, y, sample_weight=w)
             coef[j] = clf.coef_[0]
             intercept[j] = clf.intercept_[0]
             has_model[j] = True

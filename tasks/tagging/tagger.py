@@ -438,24 +438,31 @@ def _check_labels(labels: Sequence[Label]) -> list[Label]:
 
 
 def _training_set(labels: list[Label], examples: Sequence[Example]):
-    """Seed examples first; a reviewed example with the same text replaces the seed one."""
+    """Seed examples first; a reviewed example with the same text replaces the seed one.
+
+    Returns the texts, their labels, which are seed examples, and which labels are known
+    (False where a reviewed text's tag is still undecided: it teaches nothing there).
+    """
     index = {lb.code: j for j, lb in enumerate(labels)}
-    rows: dict[str, tuple[set[int], bool]] = {}
+    rows: dict[str, tuple[set[int], bool, set[int]]] = {}
     for j, lb in enumerate(labels):
         for text in lb.examples:
             norm = normalise(text)
             if has_content(norm):
-                rows.setdefault(norm, (set(), True))[0].add(j)
+                rows.setdefault(norm, (set(), True, set()))[0].add(j)
     for ex in examples:
         norm = normalise(ex.text)
         if has_content(norm):
-            rows[norm] = ({index[c] for c in ex.codes if c in index}, False)
+            codes = {index[c] for c in ex.codes if c in index}
+            rows[norm] = (codes, False, {index[c] for c in ex.unknown if c in index} - codes)
     y = np.zeros((len(rows), len(labels)), dtype=bool)
     is_seed = np.zeros(len(rows), dtype=bool)
-    for i, (codes, seed) in enumerate(rows.values()):
+    known = np.ones((len(rows), len(labels)), dtype=bool)
+    for i, (codes, seed, unknown) in enumerate(rows.values()):
         y[i, list(codes)] = True
         is_seed[i] = seed
-    return list(rows), y, is_seed
+        known[i, list(unknown)] = False
+    return list(rows), y, is_seed, known
 
 
 def _keyword_texts(labels: list[Label]) -> tuple[list[str], np.ndarray]:
@@ -487,7 +494,7 @@ def _out_of_fold(texts, y, weights, extra_texts, extra_y, emb, config: Config, s
         tr_texts = [texts[i] for i in train] + extra_texts
         tr_y = np.vstack([y[train], extra_y])
         te_texts = [texts[i] for i in test]
-        tr_w = np.concatenate([weights[train], np.ones(len(extra_texts))])
+        tr_w = np.vstack([weights[train], np.ones((len(extra_texts), y.shape[1]))])
         if config.model and shared is not None:
             x = shared
             rows = np.concatenate([train, np.arange(n, x.shape[0])])
@@ -513,7 +520,8 @@ def _rule_precision(given, exact, fuzzy, reviewed, config: Config):
 
     Seed examples were written alongside the keywords, so on them rules look near-perfect.
     Reviewed texts are real feedback: there a phrase that misleads (an idiom such as "fall
-    through the gaps") shows its true precision, first pooled, then for its own tag.
+    through the gaps") shows its true precision, first pooled, then for its own tag. Hits
+    on an undecided tag are left out by the caller (`exact`/`fuzzy` are False there).
     """
     rule_exact = float((given & exact).sum() + 1) / float(exact.sum() + 2)
     # Fuzzy hits are rare in training data: trust them like exact hits until data disagrees.
@@ -543,8 +551,9 @@ def _fit_head(
     texts, thresholds are fitted on those alone: they are the real feedback the tagger meets.
     """
     exact, fuzzy = feats["exact"].astype(bool), feats["fuzzy"].astype(bool)
+    known = weights > 0  # texts x tags: False where a reviewed text's tag is undecided
     rule_exact, rule_fuzzy, label_exact, label_fuzzy = _rule_precision(
-        given, exact, fuzzy, reviewed, config
+        given, exact & known, fuzzy & known, reviewed, config
     )
     coef: tuple[float, ...] = ()
     intercept = 0.0
@@ -559,7 +568,7 @@ def _fit_head(
         rules = pre.probabilities(feats, has_model)
         derived = {**feats, "hit": np.maximum(exact, fuzzy), "rule": _logit(rules) * (rules > 0)}
         x = np.column_stack([derived[f][fit_rows][:, has_model].ravel() for f in features])
-        w = np.repeat(weights[fit_rows], int(has_model.sum()))
+        w = weights[fit_rows][:, has_model].ravel()  # 0 where undecided: not learnt from
         platt = LogisticRegression(C=1.0, max_iter=1000).fit(x, target, sample_weight=w)
         coef = tuple(float(c) for c in platt.coef_[0])
         intercept = float(platt.intercept_[0])
@@ -572,7 +581,9 @@ def _fit_head(
     usable = has_model & y.any(axis=0) if features else np.zeros_like(has_model)
     probs = head.probabilities(feats, has_model)
     rows = reviewed if reviewed.sum() >= config.min_reviewed else np.ones_like(reviewed)
-    thresholds, _ = _pick_thresholds(probs[rows], y[rows], usable, config.shrink)
+    # An undecided tag is neither right nor wrong: never predicted, never missed.
+    probs = np.where(known, probs, -1.0)
+    thresholds, _ = _pick_thresholds(probs[rows], y[rows] & known[rows], usable, config.shrink)
     # Tags served by rules alone: any phrase hit is suggested, at its rule confidence.
     floor = min([rule_exact, rule_fuzzy, *label_exact, *label_fuzzy])
     thresholds[~usable] = floor - 1e-6 if config.rules else 1.0
@@ -598,10 +609,11 @@ def train_tagger(
     """
     config = config or Config()
     labels = _check_labels(labels)
-    texts, given, is_seed = _training_set(labels, examples)
+    texts, given, is_seed, known = _training_set(labels, examples)
     n, n_labels = given.shape
     reviewed = ~is_seed
-    weights = np.where(reviewed, config.reviewed_weight, 1.0)
+    # Per text and tag: a reviewed text counts for more; an undecided tag not at all.
+    weights = np.where(reviewed, config.reviewed_weight, 1.0)[:, None] * known
     matcher = PhraseMatcher([lb.keywords if config.rules else () for lb in labels])
     exact = np.zeros((n, n_labels))
     fuzzy = np.zeros((n, n_labels))
@@ -624,7 +636,7 @@ def train_tagger(
     has_model = np.zeros(n_labels, dtype=bool)
     if config.model and n:
         featuriser, x = Featuriser.fit_transform(texts + kw_texts)
-        all_w = np.concatenate([weights, np.ones(len(kw_texts))])
+        all_w = np.vstack([weights, np.ones((len(kw_texts), n_labels))])
         if n < LARGE:  # a large history's model is the mean of its fold models (below)
             linear = Linear.fit(x, np.vstack([y, kw_y]), config.C, config.min_positives, all_w)
             has_model = linear.has_model
@@ -655,7 +667,10 @@ def train_tagger(
     digest = _sha(
         {
             "labels": [asdict(lb) for lb in labels],
-            "examples": sorted((e.text, sorted(e.codes)) for e in examples),
+            "examples": sorted(
+                (e.text, sorted(e.codes), *([sorted(e.unknown)] if e.unknown else []))
+                for e in examples
+            ),
             "config": asdict(config),
             "semantic": encoder.name if encoder is not None else None,
         }

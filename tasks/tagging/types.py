@@ -18,10 +18,15 @@ class Label:
 
 @dataclass(frozen=True)
 class Example:
-    """A text and the codes a person confirmed for it (possibly none)."""
+    """A text and the codes a person confirmed for it (possibly none).
+
+    `unknown`: codes nobody has decided on for this text yet (a suggestion still waiting).
+    The tagger learns nothing about them from it: undecided is not the same as wrong.
+    """
 
     text: str
     codes: frozenset[str] = field(default_factory=frozenset)
+    unknown: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True)

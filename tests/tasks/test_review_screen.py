@@ -9,7 +9,9 @@ from django.utils import timezone
 from cms.models import AuditEvent
 from feedback.models import Contribution, Response, ResponseStatus
 from safeguarding.models import SafeguardingFlag
+from tasks import services
 from tasks.models import Tag, TagMethod, TagStatus
+from tasks.tagging import Example
 from tasks.tasks import tag_contribution, tag_response
 from tests.feedback.factories import (
     FocusGroupSessionFactory,
@@ -145,6 +147,39 @@ def test_confirming_a_suggestion_through_add_keeps_it_undoable_to_the_suggestion
     client.post(reverse("tagging_admin:tag_undo", args=[tag.pk]))
     tag.refresh_from_db()
     assert tag.status == TagStatus.SUGGESTED
+
+
+def test_a_suggestion_left_waiting_or_undone_is_not_taught_to_the_tagger_as_wrong(
+    client, reviewer
+):
+    response = tagged("i never had my helth chek")
+    first = machine_tag(response, code="annual-health-checks")
+    second = Tag.objects.create(
+        target=first.target,
+        response=response,
+        answer=first.answer,
+        code="pledge-9",
+        kind="pledge",
+        confidence=0.7,
+        method=TagMethod.RULES,
+    )
+    text = "i never had my helth chek"
+
+    client.post(REVIEW, {"decision": "confirmed", "tag": [first.pk]})
+    # pledge-9 still waits in the queue: the tagger learns the confirmation, not a rejection.
+    assert services.reviewed_examples() == [
+        Example(text, frozenset({"annual-health-checks"}), frozenset({"pledge-9"}))
+    ]
+    client.post(REVIEW, {"decision": "rejected", "tag": [second.pk]})
+    assert services.reviewed_examples() == [Example(text, frozenset({"annual-health-checks"}))]
+
+    # Undoing the mistaken confirmation leaves the tag undecided, not wrong.
+    client.post(reverse("tagging_admin:tag_undo", args=[first.pk]))
+    assert services.reviewed_examples() == [
+        Example(text, frozenset(), frozenset({"annual-health-checks"}))
+    ]
+    client.post(reverse("tagging_admin:tag_undo", args=[second.pk]))
+    assert services.reviewed_examples() == []  # no decision left: not a reviewed text
 
 
 def test_model_evidence_is_words_of_the_answer_never_training_text(client, reviewer):

@@ -56,6 +56,22 @@ def test_reviewed_texts_decide_how_far_a_rule_is_trusted(labels, pool, cold):
     assert "autism-team" in {s.code for s in tagger.predict(near)}
 
 
+def test_an_undecided_tag_teaches_nothing_about_that_tag(labels, pool):
+    """A suggestion still waiting for review (`unknown`) is neither right nor wrong: the same
+    texts as above, with the autism-team suggestion left undecided instead of rejected."""
+    gaps = [Example(t, frozenset({"pledge-7"}), frozenset({"autism-team"})) for t in GAPS]
+    undecided = train_tagger(labels, [*pool[:40], *gaps])
+    rejected = train_tagger(
+        labels, [*pool[:40], *(Example(t, frozenset({"pledge-7"})) for t in GAPS)]
+    )
+    text = "I feel like I fall through the gaps because nobody talks to each other"
+    assert "autism-team" in {s.code for s in undecided.predict(text)}  # not yet taught
+    assert "autism-team" not in {s.code for s in rejected.predict(text)}  # taught by rejecting
+    # What was decided is still learnt: the confirmed pledge-7 comes from the reviewed texts.
+    assert "pledge-7" in {s.code for s in undecided.predict(text)}
+    assert undecided.version != rejected.version
+
+
 def test_reviewed_examples_weigh_more_than_seed_examples(labels):
     # One reviewed text saying the opposite of a seed example's label moves the model more
     # at weight 3 than at weight 1.
