@@ -1,7 +1,7 @@
 """How much review teaches the tagger: macro-F1 on an unseen set after N reviewed texts.
 
     .venv/bin/python bench/learning_curve.py [--taxonomy CSV] [--repeats 3] [--per-label]
-        [--dev [--splits 5]] [--test CSV]
+        [--per-voice] [--dev [--splits 5]] [--test CSV]
 
 Reviewed texts come from ``tests/tasks/unseen/llr_pool.csv`` (the review pool), drawn in a
 shuffled order; each point is the mean over ``--repeats`` shuffles (200 uses the whole pool).
@@ -9,12 +9,14 @@ Scored on ``tests/tasks/unseen/llr_test.csv`` (or another unseen set named with 
 such as ``llr_test2.csv``), which nothing is ever tuned on. ``--dev`` scores
 on the pool instead (each half trains, the other half scores, both ways round): use it when
 trying changes, so the unseen set stays unseen. Labels come from the seed JSON, or from
-``--taxonomy``. Prints JSON.
+``--taxonomy``. ``--per-voice`` adds macro-F1 for each voice of the scored set's ``voice``
+column (self, autistic, carer, young person, staff). Prints JSON.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import random
 import statistics
@@ -46,6 +48,7 @@ def main() -> None:
         "--splits", type=int, default=1, help="--dev: random halvings of the pool (seeds 99, 100…)"
     )
     parser.add_argument("--per-label", action="store_true")
+    parser.add_argument("--per-voice", action="store_true", help="macro-F1 by the voice column")
     parser.add_argument(
         "--test", default=str(UNSEEN / "llr_test.csv"), help="unseen set to score on"
     )
@@ -56,6 +59,7 @@ def main() -> None:
         labels = labels_from_seed(json.loads((ROOT / "cms/seed/taxonomy.json").read_text()))
     codes = [lb.code for lb in labels]
     pool = read_labelled_csv(UNSEEN / "llr_pool.csv")
+    voice_of = {**_voices(UNSEEN / "llr_pool.csv"), **_voices(Path(args.test))}
     # (review pool, scored set) pairs. --dev: each half of the pool trains and the other half
     # scores, both ways round, so a change is judged on 200 texts without touching the test.
     splits = [(pool, read_labelled_csv(args.test))]
@@ -78,7 +82,15 @@ def main() -> None:
                 order = list(range(len(reviewable)))
                 random.Random(rep).shuffle(order)
                 tagger = train_tagger(labels, [reviewable[i] for i in order[:n]])
-                runs.append(evaluate(tagger, scored, codes))
+                run = evaluate(tagger, scored, codes)
+                if args.per_voice:
+                    run["voices"] = {
+                        v: evaluate(
+                            tagger, [e for e in scored if voice_of.get(e.text) == v], codes
+                        )
+                        for v in sorted({voice_of.get(e.text, "") for e in scored} - {""})
+                    }
+                runs.append(run)
         point = {
             "reviewed": n,
             "macro_f1": round(sum(r["macro_f1"] for r in runs) / len(runs), 4),
@@ -90,6 +102,11 @@ def main() -> None:
         if args.per_label:
             point["per_label"] = {
                 c: round(sum(r["per_label"][c]["f1"] for r in runs) / len(runs), 3) for c in codes
+            }
+        if args.per_voice:
+            point["per_voice"] = {
+                v: round(sum(r["voices"][v]["macro_f1"] for r in runs) / len(runs), 3)
+                for v in runs[0]["voices"]
             }
         curve.append(point)
         print(json.dumps(point), file=sys.stderr)
@@ -107,6 +124,12 @@ def main() -> None:
             }
         )
     )
+
+
+def _voices(path: Path) -> dict[str, str]:
+    """Each text's voice, from the CSV's ``voice`` column (empty when it has none)."""
+    with open(path, newline="", encoding="utf-8") as f:
+        return {row["text"]: row.get("voice") or "" for row in csv.DictReader(f)}
 
 
 if __name__ == "__main__":
