@@ -166,7 +166,11 @@ def test_a_suggestion_left_waiting_or_undone_is_not_taught_to_the_tagger_as_wron
     text = "i never had my helth chek"
 
     client.post(REVIEW, {"decision": "confirmed", "tag": [first.pk]})
-    # pledge-9 still waits in the queue: the tagger learns the confirmation, not a rejection.
+    # pledge-9 still waits in the queue: the tagger learns the confirmation, not a rejection,
+    # and the screen says so.
+    page = client.get(REVIEW).content.decode()
+    assert "learns nothing about it from that text until someone decides" in page
+    assert f'id="tag-{second.pk}"' in page
     assert services.reviewed_examples() == [
         Example(text, frozenset({"annual-health-checks"}), frozenset({"pledge-9"}))
     ]
