@@ -33,7 +33,9 @@ demo: install
 serve: install
 	@echo "Every Voice is at http://$(HOST):$(PORT)/ (staff: http://$(HOST):$(PORT)/admin/)"
 	# Links in emails (safeguarding) follow the port actually served unless the env says.
+	# Without a broker, jobs run on a background thread of the server, never in the request.
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} \
+	EVERYVOICE_JOBS_IN_THREAD=$${EVERYVOICE_JOBS_IN_THREAD:-1} \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## worker / beat: real background workers (need REDIS_URL)

@@ -56,6 +56,7 @@ def review_queue(request):
         {
             "items": items,
             "waiting": waiting,
+            "subtitle": f"{waiting} text{'' if waiting == 1 else 's'} waiting",
             "not_english": not_english,
             "not_english_total": not_english_total,
             "taxonomy": active_taxonomy(),
@@ -79,12 +80,22 @@ def _back(request):
 
 
 def _review_post(request):
+    """Decide the ticked tags (confirm or reject) and add the tags chosen in the lists.
+
+    Whichever button was pressed, a tag chosen in an "Add a tag" list is added: a reviewer
+    who chose one and then pressed Confirm must not lose it without a word.
+    """
     decision = request.POST.get("decision", "")
+    if decision not in (TagStatus.CONFIRMED, TagStatus.REJECTED, "add"):
+        # Enter pressed without script: the form's harmless default button.
+        messages.warning(
+            request, "Nothing was saved. Use the Confirm, Reject or Add buttons to decide."
+        )
+        return _back(request)
+    ids = [int(i) for i in request.POST.getlist("tag") if i.isdigit()]
+    chosen = {k[4:]: v for k, v in request.POST.items() if k.startswith("add-") and v}
     done = 0
-    if decision in (TagStatus.CONFIRMED, TagStatus.REJECTED):
-        ids = [int(i) for i in request.POST.getlist("tag") if i.isdigit()]
-        if not ids:
-            messages.warning(request, "Tick at least one tag first.")
+    if decision in (TagStatus.CONFIRMED, TagStatus.REJECTED) and ids:
         done = services.tags_review(tag_ids=ids, decision=decision, user=request.user)
         if decision == TagStatus.CONFIRMED and done < len(ids):
             messages.warning(
@@ -92,8 +103,11 @@ def _review_post(request):
                 f"{len(ids) - done} ticked tag{'s were' if len(ids) - done != 1 else ' was'} "
                 "not confirmed: already decided, or the text has an open safeguarding flag.",
             )
-    elif decision == "add":
-        chosen = {k[4:]: v for k, v in request.POST.items() if k.startswith("add-") and v}
+    elif ids:
+        messages.warning(
+            request, "Ticked tags were not decided: press Confirm or Reject ticked tags."
+        )
+    if chosen:
         held = held_targets(chosen)
         if held:
             messages.error(
@@ -109,6 +123,8 @@ def _review_post(request):
                     messages.error(request, str(exc))
                 else:
                     done += 1
+    if not ids and not chosen:
+        messages.warning(request, "Tick at least one tag, or choose a tag to add, first.")
     if done:
         messages.success(
             request,

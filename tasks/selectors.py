@@ -43,6 +43,11 @@ class ReviewItem:
         return self.ref.target
 
     @property
+    def codes(self) -> set[str]:
+        """Codes already on the text: suggested ones are ticked, decided ones undone."""
+        return {tag.code for tag in self.tags}
+
+    @property
     def english(self) -> str:
         """The words the tagger read: a person's translation, or the text itself."""
         t = self.translation

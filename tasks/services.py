@@ -130,26 +130,34 @@ def history_examples() -> list[Example]:
     ]
 
 
-@transaction.atomic
 def tagger_train(*, reason: str) -> TaggerVersion:
-    """Train on the taxonomy plus every reviewed text, measure it, and make it current."""
-    labels, _ = taxonomy_labels()
-    reviewed = reviewed_examples()
-    tagger, metrics = _train(labels, reviewed, history_examples())
-    reviews_now = Tag.objects.filter(HUMAN_DECISION).count()
-    TaggerVersion.objects.filter(is_current=True).update(is_current=False)
-    version, _ = TaggerVersion.objects.update_or_create(
-        version=tagger.version,
-        defaults={
-            "reason": reason[:120],
-            "examples": tagger.trained_on,
-            "reviewed_examples": len(reviewed),
-            "reviews_at_training": reviews_now,
-            "metrics": metrics,
-            "blob": tagger.dumps(),
-            "is_current": True,
-        },
-    )
+    """Train on the taxonomy plus every reviewed text, measure it, and make it current.
+
+    The seconds of training happen outside any transaction: a decision saved meanwhile never
+    waits for them (or, on SQLite, fails on a lock); it counts towards the next retraining.
+    """
+    with transaction.atomic():
+        labels, _ = taxonomy_labels()
+        reviewed = reviewed_examples()
+        history = history_examples()
+        reviews_now = Tag.objects.filter(HUMAN_DECISION).count()
+    tagger, metrics = _train(labels, reviewed, history)
+    with transaction.atomic():
+        TaggerVersion.objects.filter(is_current=True).update(is_current=False)
+        version, _ = TaggerVersion.objects.update_or_create(
+            version=tagger.version,
+            defaults={
+                "reason": reason[:120],
+                "examples": tagger.trained_on,
+                "reviewed_examples": len(reviewed),
+                "reviews_at_training": reviews_now,
+                "metrics": metrics,
+                "blob": tagger.dumps(),
+                "is_current": True,
+                # The same version trained again is new as of now (the health page's wait).
+                "trained_at": timezone.now(),
+            },
+        )
     _CACHE.clear()
     logger.info("trained tagger %s on %d examples (%s)", tagger.version, tagger.trained_on, reason)
     return version
@@ -415,6 +423,12 @@ def tag_add(*, target: str, code: str, user) -> Tag:
         raise ValueError(f"unknown target {target!r}")
     now = timezone.now()
     tag = Tag.objects.select_for_update().filter(target=target, code=code).first()
+    if tag is not None and tag.status == TagStatus.REJECTED:
+        # Adding it back would hide the rejection from "Recent decisions" and its undo.
+        raise ValueError(
+            "That tag was rejected on this text: undo the rejection under "
+            "\u201cRecent decisions\u201d first, then confirm it."
+        )
     if tag is not None and tag.method != TagMethod.HUMAN:
         before = tag.status
         tag.status, tag.reviewed_by, tag.reviewed_at = TagStatus.CONFIRMED, user, now

@@ -14,6 +14,7 @@ SECRET_KEY = "test-only-secret-key-not-for-use-anywhere-else"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
+EVERYVOICE_JOBS_IN_THREAD = False  # inline, so a test sees a job's effect at once
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

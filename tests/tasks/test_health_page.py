@@ -122,3 +122,32 @@ def test_the_queued_retrain_job_trains_a_version(reviewer):
     version = retrain_tagger_now(reviewer.pk)
     current = TaggerVersion.objects.get(is_current=True)
     assert current.version == version and reviewer.get_username() in current.reason
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_no_broker_retrain_now_returns_at_once_and_a_background_thread_trains(
+    client, reviewer, settings, monkeypatch
+):
+    """`make run` (no broker): the request only queues the job; the job thread trains."""
+    from cms import jobs
+
+    tagged("i never had my helth chek")  # trains the first version, inline in this test
+    first = TaggerVersion.objects.get(is_current=True)
+    settings.EVERYVOICE_JOBS_IN_THREAD = True
+    submitted = []
+    monkeypatch.setattr(jobs.JOBS, "submit", lambda name, args: submitted.append((name, args)))
+    answer = client.post(HEALTH, {"action": "retrain"})
+    assert submitted == [("everyvoice.retrain_tagger_now", (reviewer.pk,))]
+    assert TaggerVersion.objects.get(is_current=True).trained_at == first.trained_at
+    assert "Retraining in the background" in client.get(answer["Location"]).content.decode()
+
+    worker = jobs.JobThread()
+    for name, args in submitted:
+        worker.submit(name, args)
+    assert worker.wait(120)
+    # Nothing new to learn gives the same version, retrained now: the wait ends truthfully.
+    current = TaggerVersion.objects.get(is_current=True)
+    assert current.trained_at > first.trained_at
+    assert reviewer.get_username() in current.reason
+    done = client.get(answer["Location"]).content.decode()
+    assert "Retrained in the background" in done and 'http-equiv="refresh"' not in done

@@ -38,6 +38,12 @@ def test_review_screen_is_accessible_and_works_with_the_keyboard(
 
         tab_to(page, f"#tag-{tag.pk}")
         page.keyboard.press("Space")
+        # Enter in the ticked box decides nothing (the form's default button does nothing).
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+        tag.refresh_from_db()
+        assert tag.status == TagStatus.SUGGESTED
+        assert page.evaluate("document.activeElement.id") == f"tag-{tag.pk}"
         tab_to(page, 'button[value="confirmed"]')
         with page.expect_navigation():
             page.keyboard.press("Enter")

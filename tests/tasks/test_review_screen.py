@@ -186,6 +186,39 @@ def test_a_suggestion_left_waiting_or_undone_is_not_taught_to_the_tagger_as_wron
     assert services.reviewed_examples() == []  # no decision left: not a reviewed text
 
 
+def test_a_chosen_tag_is_added_whichever_button_is_pressed(client, reviewer):
+    response = tagged("i never had my helth chek")
+    first = machine_tag(response, code="annual-health-checks")
+    client.post(
+        REVIEW,
+        {"decision": "confirmed", "tag": [first.pk], f"add-{first.target}": "leder"},
+    )
+    first.refresh_from_db()
+    assert first.status == TagStatus.CONFIRMED
+    added = Tag.objects.get(target=first.target, code="leder")
+    assert (added.method, added.status) == (TagMethod.HUMAN, TagStatus.CONFIRMED)
+
+
+def test_the_add_list_leaves_out_tags_on_the_text_and_a_rejection_is_not_overwritten(
+    client, reviewer
+):
+    response = tagged("i never had my helth chek")
+    first = machine_tag(response, code="annual-health-checks")
+    html = client.get(REVIEW).content.decode()
+    add_list = html[html.index(f'name="add-{first.target}"') :]
+    add_list = add_list[: add_list.index("</select>")]
+    assert 'value="annual-health-checks"' not in add_list and 'value="leder"' in add_list
+    assert "1 text waiting" in html and "1 texts" not in html
+
+    client.post(REVIEW, {"decision": "rejected", "tag": [first.pk]})
+    page = client.post(
+        REVIEW, {"decision": "add", f"add-{first.target}": "annual-health-checks"}, follow=True
+    )
+    first.refresh_from_db()
+    assert first.status == TagStatus.REJECTED  # still undoable as a rejection
+    assert "undo the rejection" in page.content.decode()
+
+
 def test_model_evidence_is_words_of_the_answer_never_training_text(client, reviewer):
     response = tagged("Nobody ever checks my health, I have not had a health check for years")
     tag = machine_tag(response, confidence=0.7)
