@@ -116,10 +116,16 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DJANGO_CONN_MAX_AGE", default=60))
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # The embedded default: with write-ahead logging a background job reading for seconds
-    # (a retrain) never blocks a page saving a decision, and a writer waits for another.
+    # The embedded default: with write-ahead logging a background job reading (a retrain)
+    # never blocks a page saving a decision; IMMEDIATE transactions take the write lock when
+    # they begin, so two writers (a page and a job) wait for each other, up to 20 s, instead
+    # of one failing with "database is locked" when it first reads and then writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -124,7 +124,9 @@ def test_the_queued_retrain_job_trains_a_version(reviewer):
     assert current.version == version and reviewer.get_username() in current.reason
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(
+    transaction=True, serialized_rollback=True
+)  # the job thread's own connection
 def test_with_no_broker_retrain_now_returns_at_once_and_a_background_thread_trains(
     client, reviewer, settings, monkeypatch
 ):
