@@ -215,7 +215,8 @@ def next_retrain() -> dict:
     """
     current = TaggerVersion.objects.filter(is_current=True).values("reviews_at_training").first()
     reviews_now = Tag.objects.filter(HUMAN_DECISION).count()
-    since = reviews_now - (current["reviews_at_training"] if current else 0)
+    # A net count: undoing a decision the version learnt from takes one off, never below 0.
+    since = max(0, reviews_now - (current["reviews_at_training"] if current else 0))
     return {
         "reviews_since": since,
         "due_after": RETRAIN_AFTER_REVIEWS,

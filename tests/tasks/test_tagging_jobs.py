@@ -274,3 +274,8 @@ def test_the_decision_that_makes_retraining_due_queues_it(django_user_model, mon
         "remaining": services.RETRAIN_AFTER_REVIEWS,
         "due": False,
     }
+    # Undoing decisions the version learnt from never shows a negative count.
+    for tag in Tag.objects.filter(method="human")[:3]:
+        services.tag_undo(tag_id=tag.pk, user=reviewer)
+    assert services.next_retrain()["reviews_since"] == 0
+    assert services.next_retrain()["remaining"] == services.RETRAIN_AFTER_REVIEWS
