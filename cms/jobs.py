@@ -44,7 +44,7 @@ class JobThread:
                 self._thread.start()
 
     def wait(self, timeout: float = 60.0) -> bool:
-        """Block until every submitted job has run (for tests and management commands)."""
+        """Block until every submitted job has run, or `timeout` seconds pass (for tests)."""
         done = threading.Event()
         threading.Thread(target=lambda: (self._jobs.join(), done.set()), daemon=True).start()
         return done.wait(timeout)
