@@ -78,9 +78,9 @@ def test_deaf_participant_records_a_bsl_answer_and_staff_summarise_it(
         page.wait_for_selector("[data-ev-stop]:not([hidden])")
         page.wait_for_timeout(2000)
         page.keyboard.press("Enter")  # focus moved to Stop recording
-        page.wait_for_function(
-            "document.querySelector('[data-ev-record-status]').textContent.includes('finished')"
-        )
+        # A locator wait, not a string predicate: polling a string is eval, which the page's
+        # CSP (rightly) refuses whenever the recording takes longer than the first check.
+        page.locator("[data-ev-record-status]", has_text="finished").wait_for()
         assert page.evaluate("document.getElementById('video').files.length") == 1
         assert_accessible(page, axe)
         continue_with_keyboard(page)
