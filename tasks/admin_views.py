@@ -1,5 +1,7 @@
 """Staff screens for tagging: the review queue and the tagger's health. Thin: services decide."""
 
+from urllib.parse import parse_qs, urlsplit
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -7,16 +9,18 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.jobs import enqueue
 from cms.roles import Role, has_role
 from cms.selectors import active_taxonomy
+from feedback.selectors import text_name
 from languages.selectors import translations_open
 
 from . import selectors, services
 from .holds import held_targets
-from .models import ImportJob, ImportKind, TagStatus
+from .models import ImportJob, ImportKind, Tag, TagStatus
 
 REVIEW_ROLES = (Role.ENGAGEMENT, Role.ADMINISTRATOR)
 
@@ -71,36 +75,90 @@ def review_queue(request):
     )
 
 
-def _back(request):
-    """Back to the queue as it was (its filter and order), never to another site."""
+RECENT = "recent"  # the id of the "Recent decisions" heading, where undo buttons are
+
+
+def _back(request, place: str = "", *, anchor: str = ""):
+    """Back to the queue as it was (its filter and order), never to another site; at
+    ``place`` (a text's target) or ``anchor`` when given, so the reviewer carries on where
+    they were (review-form.js moves focus there)."""
     url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
         url = reverse("tagging_admin:review_queue")
-    return redirect(url)
+    anchor = text_anchor(place) if place else anchor
+    return redirect(f"{url.split('#')[0]}#{anchor}" if anchor else url)
+
+
+def text_anchor(target: str) -> str:
+    """The id of a text's heading on the review screen (``a:12`` -> ``text-a12``)."""
+    return f"text-{slugify(target)}"
+
+
+def _place_after(request, touched: list[str]) -> str:
+    """Where the reviewer lands after a decision: the first text they decided on if it still
+    waits (it may have moved in the queue), otherwise the next text they were shown that still
+    waits. Looked up in the queue as it will be shown (same filter and order), so the place
+    exists on the page; "" when none does (the page opens at the top)."""
+    shown = [t for t in request.POST.getlist("shown") if t]
+    first = next((i for i, t in enumerate(shown) if t in touched), None)
+    if first is None:
+        return ""
+    query = parse_qs(urlsplit(request.POST.get("next", "")).query)
+    code = query.get("code", [""])[0]
+    order = query.get("order", ["teach"])[0]
+    items, _ = selectors.review_queue(
+        code=code,
+        order=order if order in selectors.ORDERS else "teach",
+        thresholds=services.tagger_current().thresholds(),
+    )
+    waiting = {item.target for item in items}
+    return next((t for t in shown[first:] if t in waiting), "")
+
+
+def _decided(verb: str, tags: list, names: dict[str, str], *, to: str = "on") -> str:
+    """``Confirmed “Annual health checks” on Answer 12; “Leder” on Answer 14.``: which tag on
+    which text, by the names the screen uses, so the reviewer can check what was saved."""
+    by_text: dict[str, list[str]] = {}
+    for tag in tags:
+        by_text.setdefault(tag.target, []).append(f"\u201c{names.get(tag.code, tag.code)}\u201d")
+    parts = [
+        f"{' and '.join(labels)} {to} {text_name(target)}"
+        for target, labels in list(by_text.items())[:MESSAGE_TEXTS]
+    ]
+    more = len(by_text) - MESSAGE_TEXTS
+    if more > 0:
+        parts.append(f"tags on {more} more text{'s' if more != 1 else ''}")
+    return f"{verb} {'; '.join(parts)}."
+
+
+MESSAGE_TEXTS = 3  # texts named in a message; the rest are counted
 
 
 def _review_post(request):
     """Decide the ticked tags (confirm or reject) and add the tags chosen in the lists.
 
     Whichever button was pressed, a tag chosen in an "Add a tag" list is added: a reviewer
-    who chose one and then pressed Confirm must not lose it without a word.
+    who chose one and then pressed Confirm must not lose it without a word. The message names
+    each tag and text saved, and the page opens where the reviewer was (``_place_after``).
     """
     decision = request.POST.get("decision", "")
+    ids = [int(i) for i in request.POST.getlist("tag") if i.isdigit()]
+    chosen = {k[4:]: v for k, v in request.POST.items() if k.startswith("add-") and v}
     if decision not in (TagStatus.CONFIRMED, TagStatus.REJECTED, "add"):
         # Enter pressed without script: the form's harmless default button.
         messages.warning(
             request, "Nothing was saved. Use the Confirm, Reject or Add buttons to decide."
         )
-        return _back(request)
-    ids = [int(i) for i in request.POST.getlist("tag") if i.isdigit()]
-    chosen = {k[4:]: v for k, v in request.POST.items() if k.startswith("add-") and v}
-    done = 0
+        return _back(request, _place_after(request, _working_on(ids, chosen)))
+    names = _names()
+    decided, added = [], []
     if decision in (TagStatus.CONFIRMED, TagStatus.REJECTED) and ids:
-        done = services.tags_review(tag_ids=ids, decision=decision, user=request.user)
-        if decision == TagStatus.CONFIRMED and done < len(ids):
+        decided = services.tags_review(tag_ids=ids, decision=decision, user=request.user)
+        if decision == TagStatus.CONFIRMED and len(decided) < len(ids):
+            left = len(ids) - len(decided)
             messages.warning(
                 request,
-                f"{len(ids) - done} ticked tag{'s were' if len(ids) - done != 1 else ' was'} "
+                f"{left} ticked tag{'s were' if left != 1 else ' was'} "
                 "not confirmed: already decided, or the text has an open safeguarding flag.",
             )
     elif ids:
@@ -118,37 +176,46 @@ def _review_post(request):
         for target, value in chosen.items():
             if target not in held:
                 try:
-                    services.tag_add(target=target, code=value, user=request.user)
+                    added.append(services.tag_add(target=target, code=value, user=request.user))
                 except (ValueError, ObjectDoesNotExist) as exc:
                     messages.error(request, str(exc))
-                else:
-                    done += 1
     if not ids and not chosen:
         messages.warning(request, "Tick at least one tag, or choose a tag to add, first.")
-    if done:
-        messages.success(
-            request,
-            f"Saved {done} decision{'s' if done != 1 else ''}. "
-            "You can undo any of them under \u201cRecent decisions\u201d.",
-        )
-    return _back(request)
+    saved = []
+    if decided:
+        verb = "Confirmed" if decision == TagStatus.CONFIRMED else "Rejected"
+        saved.append(_decided(verb, decided, names))
+    if added:
+        saved.append(_decided("Added", added, names, to="to"))
+    if saved:
+        saved.append("You can undo any of them under \u201cRecent decisions\u201d.")
+        messages.success(request, " ".join(saved))
+    touched = [t.target for t in decided] + [t.target for t in added]
+    return _back(request, _place_after(request, touched or _working_on(ids, chosen)))
+
+
+def _working_on(ids: list[int], chosen: dict[str, str]) -> list[str]:
+    """The texts whose tags were ticked or chosen, saved or not."""
+    return list(chosen) + list(Tag.objects.filter(pk__in=ids).values_list("target", flat=True))
 
 
 @require_POST
 def tag_undo(request, tag_id: int):
     _require_reviewer(request)
+    tag = Tag.objects.filter(pk=tag_id).only("target", "code").first()
     try:
         outcome = services.tag_undo(tag_id=tag_id, user=request.user)
     except ValueError as exc:
         messages.error(request, str(exc))
     else:
+        which = f"\u201c{_names().get(tag.code, tag.code)}\u201d on {text_name(tag.target)}"
         messages.success(
             request,
-            "Undone: the tag is waiting for review again."
+            f"Undone: {which} is waiting for review again."
             if outcome == "suggested"
-            else "Undone: the tag you added is removed.",
+            else f"Undone: {which}, which a person added, is removed.",
         )
-    return _back(request)
+    return _back(request, anchor=RECENT)
 
 
 RETRAIN_WAIT_REFRESHES = 40  # 2 minutes of 3-second refreshes, then the page stops waiting

@@ -373,13 +373,13 @@ def _audit_decisions(user, action: str, tags: Iterable[Tag], detail: str) -> Non
 
 
 @transaction.atomic
-def tags_review(*, tag_ids: Iterable[int], decision: str, user) -> int:
+def tags_review(*, tag_ids: Iterable[int], decision: str, user) -> list[Tag]:
     """Confirm or reject tags. A person's decision is final for later machine runs, and each
     one is in the audit log so it can be traced and undone.
 
     Tags on a text with an open safeguarding flag are never confirmed (a confirmed tag makes
-    the text a candidate quote in insight); rejecting them is allowed. Returns how many tags
-    changed; the held ones are left as they were.
+    the text a candidate quote in insight); rejecting them is allowed. Returns the tags that
+    changed (so the screen can name them); the held ones are left as they were.
     """
     from cms.models import AuditAction
 
@@ -393,12 +393,14 @@ def tags_review(*, tag_ids: Iterable[int], decision: str, user) -> int:
     now = timezone.now()
     for tag in tags:
         _audit_decisions(user, AuditAction.REVIEW_TAGS, [tag], f"{tag.status} -> {decision}")
-    changed = Tag.objects.filter(id__in=[t.id for t in tags]).update(
+    Tag.objects.filter(id__in=[t.id for t in tags]).update(
         status=decision, reviewed_by=user, reviewed_at=now
     )
+    for tag in tags:  # rows are locked, so the update changed exactly these
+        tag.status, tag.reviewed_by, tag.reviewed_at = decision, user, now
     responses_changed.send(Tag, response_ids={t.response_id for t in tags if t.response_id})
     _queue_retrain_if_due()
-    return changed
+    return tags
 
 
 @transaction.atomic

@@ -1,9 +1,9 @@
 """The review screen in a real browser: no axe violations, and a reviewer confirms a tag and
-undoes it with the keyboard alone."""
+undoes it with the keyboard alone, carrying on from where they were after each."""
 
 import pytest
 
-from tasks.models import Tag, TagStatus
+from tasks.models import TagStatus
 from tests.browser.axe import describe
 
 pytestmark = pytest.mark.browser
@@ -21,12 +21,15 @@ def tab_to(page, selector: str, limit: int = 400) -> None:
 def test_review_screen_is_accessible_and_works_with_the_keyboard(
     browser, site_url, axe, django_user_model
 ):
+    from tasks.services import tagger_current
     from tests.browser.session import sign_in
     from tests.feedback.factories import staff_user
-    from tests.tasks.test_review_screen import tagged
+    from tests.tasks.test_review_screen import machine_tag, tagged
 
-    response = tagged("i never had my helth chek")
-    tag = Tag.objects.filter(response=response).order_by("-confidence").first()
+    threshold = tagger_current().thresholds()["annual-health-checks"]
+    # The torn one comes first in the queue; the other is next.
+    tag = machine_tag(tagged("i never had my helth chek"), confidence=threshold)
+    after = machine_tag(tagged("nobody checks my health"), confidence=0.99)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     try:
         sign_in(context, site_url, staff_user(django_user_model))
@@ -49,11 +52,24 @@ def test_review_screen_is_accessible_and_works_with_the_keyboard(
             page.keyboard.press("Enter")
         tag.refresh_from_db()
         assert tag.status == TagStatus.CONFIRMED
+        # Focus is on the next text, not the top of the page, and that heading is described
+        # by the message naming what was saved (so a screen reader says it).
+        heading = f"text-{after.target.replace(':', '')}"
+        assert page.evaluate("document.activeElement.id") == heading
+        said = page.evaluate(
+            "document.getElementById(document.activeElement.getAttribute('aria-describedby'))"
+            ".textContent"
+        )
+        assert f"Confirmed \u201cAnnual health checks\u201d on Answer {tag.answer_id}" in said
+        page.keyboard.press("Tab")  # and Tab carries on into that text
+        in_text = "document.activeElement.closest('section')?.querySelector('h2').id"
+        assert page.evaluate(in_text) == heading
 
         tab_to(page, f'form[action$="/undo/{tag.pk}/"] button')
         with page.expect_navigation():
             page.keyboard.press("Enter")
-        assert "Undone" in page.content()
+        assert page.evaluate("document.activeElement.id") == "recent"
+        assert "Undone: \u201cAnnual health checks\u201d" in page.content()
         tag.refresh_from_db()
         assert tag.status == TagStatus.SUGGESTED
         violations = axe(page)

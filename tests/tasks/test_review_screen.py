@@ -111,7 +111,7 @@ def test_a_mistaken_confirmation_is_undone_and_both_are_in_the_audit_log(client,
     assert f'action="{undo}"' in html
 
     back = client.post(undo, {"next": f"{REVIEW}?order=date"})
-    assert back["Location"] == f"{REVIEW}?order=date"
+    assert back["Location"] == f"{REVIEW}?order=date#recent"  # where its undo button was
     tag.refresh_from_db()
     assert (tag.status, tag.reviewed_by, tag.reviewed_at) == (TagStatus.SUGGESTED, None, None)
     events = list(AuditEvent.objects.filter(target=f"tag:{tag.pk}").order_by("at", "id"))
@@ -133,7 +133,7 @@ def test_undoing_an_added_tag_removes_it_and_never_leaves_the_site(client, revie
     back = client.post(
         reverse("tagging_admin:tag_undo", args=[added.pk]), {"next": "https://evil.example/"}
     )
-    assert back["Location"] == REVIEW
+    assert back["Location"] == f"{REVIEW}#recent"
     assert not Tag.objects.filter(pk=added.pk).exists()
     assert AuditEvent.objects.filter(action="undo_tag", target=f"tag:{added.pk}").exists()
 
@@ -217,6 +217,73 @@ def test_the_add_list_leaves_out_tags_on_the_text_and_a_rejection_is_not_overwri
     first.refresh_from_db()
     assert first.status == TagStatus.REJECTED  # still undoable as a rejection
     assert "undo the rejection" in page.content.decode()
+
+
+def test_a_decision_names_each_tag_and_text_and_the_page_opens_where_the_reviewer_was(
+    client, reviewer
+):
+    from cms.selectors import active_taxonomy
+
+    names = {t.code: t.name for t in active_taxonomy()}
+    first, second, third = (
+        tagged("i never had my helth chek"),
+        tagged("the nurse was nice"),
+        tagged("nobody listens to me"),
+    )
+    a = machine_tag(first, code="annual-health-checks")
+    a2 = Tag.objects.create(
+        target=a.target, response=first, answer=a.answer, code="leder", kind="pledge",
+        confidence=0.4, method=TagMethod.MODEL,
+    )  # fmt: skip
+    b, c = machine_tag(second), machine_tag(third)
+    shown = [a.target, b.target, c.target]  # as the page showed them, top to bottom
+    form = {"shown": shown, "next": f"{REVIEW}?order=date"}
+
+    # One of the first text's two tags: it still waits, so the page opens at it.
+    back = client.post(REVIEW, {**form, "decision": "confirmed", "tag": [a.pk]})
+    assert back["Location"] == f"{REVIEW}?order=date#text-{a.target.replace(':', '')}"
+    page = client.get(back["Location"]).content.decode()
+    said = f"Confirmed \u201c{names['annual-health-checks']}\u201d on Answer {a.answer_id}."
+    assert said in page
+    assert f'id="text-{a.target.replace(":", "")}" class="w-h3" tabindex="-1"' in page
+
+    # Its last tag decided, it leaves the queue: the page opens at the next text shown.
+    back = client.post(REVIEW, {**form, "decision": "rejected", "tag": [a2.pk]})
+    assert back["Location"].endswith(f"#text-{b.target.replace(':', '')}")
+
+    # Two texts at once, one with an added tag: every tag and text is named.
+    back = client.post(
+        REVIEW,
+        {**form, "decision": "confirmed", "tag": [b.pk, c.pk], f"add-{c.target}": "leder"},
+        follow=True,
+    )
+    page = back.content.decode()
+    health = f"\u201c{names['annual-health-checks']}\u201d"
+    assert (
+        f"Confirmed {health} on Answer {b.answer_id}; {health} on Answer {c.answer_id}. "
+        f"Added \u201c{names['leder']}\u201d to Answer {c.answer_id}."
+    ) in page
+    # Nothing shown after them still waits: the page opens at the top.
+    assert back.redirect_chain[-1][0] == f"{REVIEW}?order=date"
+
+    # An undo names what it undid and opens at "Recent decisions", where its button is.
+    page = client.post(
+        reverse("tagging_admin:tag_undo", args=[b.pk]), {"next": REVIEW}, follow=True
+    )
+    assert page.redirect_chain[-1][0] == f"{REVIEW}#recent"
+    assert (
+        f"Undone: {health} on Answer {b.answer_id} is waiting for review again."
+        in page.content.decode()
+    )
+
+
+def test_a_message_names_at_most_three_texts_and_counts_the_rest(client, reviewer):
+    tags = [machine_tag(tagged(f"i never had my helth chek {n}")) for n in range(5)]
+    page = client.post(
+        REVIEW, {"decision": "rejected", "tag": [t.pk for t in tags]}, follow=True
+    ).content.decode()
+    assert page.count("Rejected \u201c") == 1 and "tags on 2 more texts." in page
+    assert all(Tag.objects.get(pk=t.pk).status == TagStatus.REJECTED for t in tags)
 
 
 def test_model_evidence_is_words_of_the_answer_never_training_text(client, reviewer):

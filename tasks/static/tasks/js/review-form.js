@@ -1,0 +1,29 @@
+// Review tags, two things a keyboard or screen-reader user needs from the form.
+//
+// 1. Enter in a tick box or a list must not press the form's first button ("Confirm ticked
+//    tags") for the reviewer. Only the buttons decide. Without script, the form's first button
+//    is a harmless one that saves nothing and says so (see the view).
+// 2. After a decision or an undo the page opens at the place the view chose (the text the
+//    reviewer was on, the next one, or "Recent decisions"): focus goes to that heading, which
+//    is described by the message saying what was saved, so it is heard as well as seen.
+//    Without script the browser still scrolls there and Tab carries on from it.
+document.querySelectorAll("form[data-review-form]").forEach((form) => {
+  form.addEventListener("keydown", (event) => {
+    const field = event.target;
+    if (event.key === "Enter" && (field.type === "checkbox" || field.tagName === "SELECT")) {
+      event.preventDefault();
+    }
+  });
+});
+
+const place = window.location.hash.length > 1
+  ? document.getElementById(decodeURIComponent(window.location.hash.slice(1)))
+  : null;
+if (place && place.matches("[data-review-place]")) {
+  const said = document.querySelector(".messages ul");
+  if (said && said.textContent.trim()) {
+    said.id = said.id || "review-messages";
+    place.setAttribute("aria-describedby", said.id);
+  }
+  place.focus({ preventScroll: false });
+}
