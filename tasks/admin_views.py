@@ -78,15 +78,13 @@ def review_queue(request):
 RECENT = "recent"  # the id of the "Recent decisions" heading, where undo buttons are
 
 
-def _back(request, place: str = "", *, anchor: str = ""):
-    """Back to the queue as it was (its filter and order), never to another site; at
-    ``place`` (a text's target) or ``anchor`` when given, so the reviewer carries on where
-    they were (review-form.js moves focus there)."""
+def _back(request, anchor: str):
+    """Back to the queue as it was (its filter and order), never to another site, opened at
+    ``anchor`` (review-form.js moves focus there and shows what was saved beside it)."""
     url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
         url = reverse("tagging_admin:review_queue")
-    anchor = text_anchor(place) if place else anchor
-    return redirect(f"{url.split('#')[0]}#{anchor}" if anchor else url)
+    return redirect(f"{url.split('#')[0]}#{anchor}")
 
 
 def text_anchor(target: str) -> str:
@@ -94,25 +92,30 @@ def text_anchor(target: str) -> str:
     return f"text-{slugify(target)}"
 
 
+QUEUE_EMPTY = "queue-empty"  # the id of "Nothing is waiting for review."
+
+
 def _place_after(request, touched: list[str]) -> str:
-    """Where the reviewer lands after a decision: the first text they decided on if it still
-    waits (it may have moved in the queue), otherwise the next text they were shown that still
-    waits. Looked up in the queue as it will be shown (same filter and order), so the place
-    exists on the page; "" when none does (the page opens at the top)."""
+    """The id the page opens at after a decision, so the reviewer carries on where they were.
+
+    The first text they decided on if it still waits (it may have moved in the queue), else
+    the next text they were shown that still waits, else the nearest one above it, else the
+    top of the queue; "Nothing is waiting" when nothing does. Looked up in the queue as it
+    will be shown (same filter and order), so the place is on the page.
+    """
     shown = [t for t in request.POST.getlist("shown") if t]
-    first = next((i for i, t in enumerate(shown) if t in touched), None)
-    if first is None:
-        return ""
+    first = next((i for i, t in enumerate(shown) if t in touched), 0)
     query = parse_qs(urlsplit(request.POST.get("next", "")).query)
-    code = query.get("code", [""])[0]
     order = query.get("order", ["teach"])[0]
     items, _ = selectors.review_queue(
-        code=code,
+        code=query.get("code", [""])[0],
         order=order if order in selectors.ORDERS else "teach",
         thresholds=services.tagger_current().thresholds(),
     )
-    waiting = {item.target for item in items}
-    return next((t for t in shown[first:] if t in waiting), "")
+    waiting = [item.target for item in items]
+    candidates = [*shown[first:], *reversed(shown[:first]), *waiting]
+    place = next((t for t in candidates if t in set(waiting)), None)
+    return text_anchor(place) if place else QUEUE_EMPTY
 
 
 def _decided(verb: str, tags: list, names: dict[str, str], *, to: str = "on") -> str:
@@ -162,8 +165,11 @@ def _review_post(request):
                 "not confirmed: already decided, or the text has an open safeguarding flag.",
             )
     elif ids:
+        ticked = list(Tag.objects.filter(pk__in=ids).order_by("target", "code"))
         messages.warning(
-            request, "Ticked tags were not decided: press Confirm or Reject ticked tags."
+            request,
+            _decided("Ticked but not decided, as Add only adds chosen tags:", ticked, names)
+            + " To decide them, tick them again and press Confirm or Reject ticked tags.",
         )
     if chosen:
         held = held_targets(chosen)
@@ -188,7 +194,10 @@ def _review_post(request):
     if added:
         saved.append(_decided("Added", added, names, to="to"))
     if saved:
-        saved.append("You can undo any of them under \u201cRecent decisions\u201d.")
+        one = len(decided) + len(added) == 1
+        saved.append(
+            f"You can undo {'it' if one else 'any of them'} under \u201cRecent decisions\u201d."
+        )
         messages.success(request, " ".join(saved))
     touched = [t.target for t in decided] + [t.target for t in added]
     return _back(request, _place_after(request, touched or _working_on(ids, chosen)))
@@ -215,7 +224,7 @@ def tag_undo(request, tag_id: int):
             if outcome == "suggested"
             else f"Undone: {which}, which a person added, is removed.",
         )
-    return _back(request, anchor=RECENT)
+    return _back(request, RECENT)
 
 
 RETRAIN_WAIT_REFRESHES = 40  # 2 minutes of 3-second refreshes, then the page stops waiting

@@ -8,13 +8,16 @@ from tests.browser.axe import describe
 
 pytestmark = pytest.mark.browser
 
+IN_TEXT = "document.activeElement.closest('section')?.querySelector('h2').id"  # focus is in
 
-def tab_to(page, selector: str, limit: int = 400) -> None:
-    """Press Tab until the element matching ``selector`` has focus (as a keyboard user)."""
-    for _ in range(limit):
+
+def tab_to(page, selector: str, limit: int = 400) -> int:
+    """Press Tab until the element matching ``selector`` has focus (as a keyboard user);
+    returns how many presses it took."""
+    for presses in range(1, limit + 1):
         page.keyboard.press("Tab")
         if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-            return
+            return presses
     raise AssertionError(f"never reached {selector} with Tab")
 
 
@@ -47,28 +50,32 @@ def test_review_screen_is_accessible_and_works_with_the_keyboard(
         tag.refresh_from_db()
         assert tag.status == TagStatus.SUGGESTED
         assert page.evaluate("document.activeElement.id") == f"tag-{tag.pk}"
-        tab_to(page, 'button[value="confirmed"]')
+        # The text's own Confirm button is a few Tabs away, not at the top of the page.
+        assert tab_to(page, 'button[value="confirmed"]') <= 3
+        mine = f"text-{tag.target.replace(':', '')}"
+        assert page.evaluate(IN_TEXT) == mine
         with page.expect_navigation():
             page.keyboard.press("Enter")
         tag.refresh_from_db()
         assert tag.status == TagStatus.CONFIRMED
-        # Focus is on the next text, not the top of the page, and that heading is described
-        # by the message naming what was saved (so a screen reader says it).
+        # Focus is on the next text, not the top of the page; what was saved is shown beside
+        # it, on screen, and describes the heading (so a screen reader says it too).
         heading = f"text-{after.target.replace(':', '')}"
         assert page.evaluate("document.activeElement.id") == heading
-        said = page.evaluate(
-            "document.getElementById(document.activeElement.getAttribute('aria-describedby'))"
-            ".textContent"
+        said = page.locator(f"#{heading} + #review-said")
+        assert said.is_visible() and said.evaluate("(el) => el.getBoundingClientRect().top") < 900
+        assert f"Confirmed \u201cAnnual health checks\u201d on Answer {tag.answer_id}" in (
+            said.text_content()
         )
-        assert f"Confirmed \u201cAnnual health checks\u201d on Answer {tag.answer_id}" in said
+        assert page.get_attribute(f"#{heading}", "aria-describedby") == "review-said"
         page.keyboard.press("Tab")  # and Tab carries on into that text
-        in_text = "document.activeElement.closest('section')?.querySelector('h2').id"
-        assert page.evaluate(in_text) == heading
+        assert page.evaluate(IN_TEXT) == heading
 
         tab_to(page, f'form[action$="/undo/{tag.pk}/"] button')
         with page.expect_navigation():
             page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.id") == "recent"
+        assert page.locator("#recent + #review-said").is_visible()
         assert "Undone: \u201cAnnual health checks\u201d" in page.content()
         tag.refresh_from_db()
         assert tag.status == TagStatus.SUGGESTED

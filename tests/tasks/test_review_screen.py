@@ -263,8 +263,9 @@ def test_a_decision_names_each_tag_and_text_and_the_page_opens_where_the_reviewe
         f"Confirmed {health} on Answer {b.answer_id}; {health} on Answer {c.answer_id}. "
         f"Added \u201c{names['leder']}\u201d to Answer {c.answer_id}."
     ) in page
-    # Nothing shown after them still waits: the page opens at the top.
-    assert back.redirect_chain[-1][0] == f"{REVIEW}?order=date"
+    # Nothing waits any more: the page opens at "Nothing is waiting for review."
+    assert back.redirect_chain[-1][0] == f"{REVIEW}?order=date#queue-empty"
+    assert 'id="queue-empty" tabindex="-1"' in page
 
     # An undo names what it undid and opens at "Recent decisions", where its button is.
     page = client.post(
@@ -275,6 +276,45 @@ def test_a_decision_names_each_tag_and_text_and_the_page_opens_where_the_reviewe
         f"Undone: {health} on Answer {b.answer_id} is waiting for review again."
         in page.content.decode()
     )
+
+
+def test_after_the_last_text_the_page_opens_at_the_nearest_one_still_waiting(client, reviewer):
+    a, b = machine_tag(tagged("i never had my helth chek")), machine_tag(tagged("nobody listens"))
+    form = {"shown": [a.target, b.target], "next": REVIEW}
+    back = client.post(REVIEW, {**form, "decision": "confirmed", "tag": [b.pk]})
+    assert back["Location"] == f"{REVIEW}#text-{a.target.replace(':', '')}"
+    # Nothing ticked: the page opens at the top of the queue, not the top of the page.
+    back = client.post(REVIEW, {**form, "decision": "confirmed"})
+    assert back["Location"] == f"{REVIEW}#text-{a.target.replace(':', '')}"
+    page = client.get(back["Location"]).content.decode()
+    assert "You can undo it under" in page  # one decision: "it"
+    # Showing another filter or order starts at the top: the form does not carry the place.
+    assert f'<form method="get" action="{REVIEW}"' in page
+
+
+def test_each_text_has_its_own_buttons_and_ticks_left_by_add_are_named(client, reviewer):
+    from cms.selectors import active_taxonomy
+
+    names = {t.code: t.name for t in active_taxonomy()}
+    a, b = machine_tag(tagged("i never had my helth chek")), machine_tag(tagged("nobody listens"))
+    html = client.get(REVIEW).content.decode()
+    for tag in (a, b):
+        section = html[html.index(f'id="text-{tag.target.replace(":", "")}"') :]
+        section = section[: section.index("</section>")]
+        assert 'value="confirmed"' in section and 'value="rejected"' in section
+        assert 'value="add"' in section
+    page = client.post(
+        REVIEW,
+        {"decision": "add", "tag": [a.pk], f"add-{b.target}": "leder", "shown": [a.target]},
+        follow=True,
+    ).content.decode()
+    health = names["annual-health-checks"]
+    assert (
+        f"Ticked but not decided, as Add only adds chosen tags: \u201c{health}\u201d on "
+        f"Answer {a.answer_id}."
+    ) in page
+    assert Tag.objects.get(pk=a.pk).status == TagStatus.SUGGESTED
+    assert Tag.objects.get(target=b.target, code="leder").status == TagStatus.CONFIRMED
 
 
 def test_a_message_names_at_most_three_texts_and_counts_the_rest(client, reviewer):

@@ -4,9 +4,10 @@
 //    tags") for the reviewer. Only the buttons decide. Without script, the form's first button
 //    is a harmless one that saves nothing and says so (see the view).
 // 2. After a decision or an undo the page opens at the place the view chose (the text the
-//    reviewer was on, the next one, or "Recent decisions"): focus goes to that heading, which
-//    is described by the message saying what was saved, so it is heard as well as seen.
-//    Without script the browser still scrolls there and Tab carries on from it.
+//    reviewer was on, the next one, or "Recent decisions"): focus goes to that heading, and
+//    what was saved is shown beside it (the messages at the top are off screen by then) and
+//    describes it, so it is seen and heard. Without script the browser still scrolls there
+//    and Tab carries on from it.
 document.querySelectorAll("form[data-review-form]").forEach((form) => {
   form.addEventListener("keydown", (event) => {
     const field = event.target;
@@ -22,8 +23,16 @@ const place = window.location.hash.length > 1
 if (place && place.matches("[data-review-place]")) {
   const said = document.querySelector(".messages ul");
   if (said && said.textContent.trim()) {
-    said.id = said.id || "review-messages";
-    place.setAttribute("aria-describedby", said.id);
+    const note = document.createElement("div");
+    note.id = "review-said";
+    note.className = "help-block help-info w-mt-2";
+    said.querySelectorAll("li").forEach((item) => {
+      const line = document.createElement("p");
+      line.textContent = item.textContent.trim();
+      note.append(line);
+    });
+    place.after(note);
+    place.setAttribute("aria-describedby", note.id);
   }
-  place.focus({ preventScroll: false });
+  place.focus();
 }
