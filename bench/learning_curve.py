@@ -1,14 +1,16 @@
 """How much review teaches the tagger: macro-F1 on an unseen set after N reviewed texts.
 
     .venv/bin/python bench/learning_curve.py [--taxonomy CSV] [--repeats 3] [--per-label]
-        [--per-voice] [--dev [--splits 5]] [--test CSV]
+        [--per-voice] [--dev [--splits 5]] [--test CSV [--halves [--splits 5]]]
 
 Reviewed texts come from ``tests/tasks/unseen/llr_pool.csv`` (the review pool), drawn in a
 shuffled order; each point is the mean over ``--repeats`` shuffles (200 uses the whole pool).
 Scored on ``tests/tasks/unseen/llr_test.csv`` (or another unseen set named with ``--test``,
 such as ``llr_test2.csv``), which nothing is ever tuned on. ``--dev`` scores
 on the pool instead (each half trains, the other half scores, both ways round): use it when
-trying changes, so the unseen set stays unseen. Labels come from the seed JSON, or from
+trying changes, so the unseen set stays unseen. ``--halves`` does the same with the unseen
+set itself, as the issue measured its private set (one half reviewed, the other scored):
+measure with it, never tune with it. Labels come from the seed JSON, or from
 ``--taxonomy``. ``--per-voice`` adds macro-F1 for each voice of the scored set's ``voice``
 column (self, autistic, carer, young person, staff). Prints JSON.
 """
@@ -45,6 +47,9 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--dev", action="store_true", help="score on half the pool, not test")
     parser.add_argument(
+        "--halves", action="store_true", help="review half of --test, score the other half"
+    )
+    parser.add_argument(
         "--splits", type=int, default=1, help="--dev: random halvings of the pool (seeds 99, 100…)"
     )
     parser.add_argument("--per-label", action="store_true")
@@ -64,13 +69,14 @@ def main() -> None:
     # scores, both ways round, so a change is judged on 200 texts without touching the test.
     splits = [(pool, read_labelled_csv(args.test))]
     points = POINTS
-    if args.dev:
+    if args.dev or args.halves:
+        halved = pool if args.dev else splits[0][1]
         splits = []
         for seed in range(99, 99 + args.splits):
-            order = list(range(len(pool)))
+            order = list(range(len(halved)))
             random.Random(seed).shuffle(order)
-            half = len(pool) // 2
-            a, b = [pool[i] for i in order[:half]], [pool[i] for i in order[half:]]
+            half = len(halved) // 2
+            a, b = [halved[i] for i in order[:half]], [halved[i] for i in order[half:]]
             splits += [(a, b), (b, a)]
         points = (0, 25, 50, 100)
     curve = []
@@ -118,7 +124,7 @@ def main() -> None:
                 "taxonomy": args.taxonomy or "cms/seed/taxonomy.json",
                 "scored_on": f"llr_pool.csv halves x{args.splits} (dev)"
                 if args.dev
-                else Path(args.test).name,
+                else f"{Path(args.test).name}{f' halves x{args.splits}' if args.halves else ''}",
                 "curve": curve,
                 "gain_at_100": round(gain_100, 4),
             }
