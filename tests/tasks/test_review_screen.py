@@ -208,6 +208,9 @@ def test_the_add_list_leaves_out_tags_on_the_text_and_a_rejection_is_not_overwri
     add_list = html[html.index(f'name="add-{first.target}"') :]
     add_list = add_list[: add_list.index("</select>")]
     assert 'value="annual-health-checks"' not in add_list and 'value="leder"' in add_list
+    # Pledges and pathways are grouped, so like names (health checks) are told apart.
+    assert add_list.index('<optgroup label="Pledges">') < add_list.index('value="pledge-9"')
+    assert add_list.index('<optgroup label="Pathways">') < add_list.index('value="leder"')
     assert "1 text waiting" in html and "1 texts" not in html
 
     client.post(REVIEW, {"decision": "rejected", "tag": [first.pk]})
