@@ -24,6 +24,11 @@ class TaxonomyItem:
     collaborative: str  # the collaborative's code, "" if none
     number: int | None = None  # pledges only
 
+    @property
+    def label(self) -> str:
+        """How staff screens name it: "Pledge 9: …" tells a pledge from a like-named pathway."""
+        return f"Pledge {self.number}: {self.name}" if self.number else self.name
+
 
 _FIELDS = ("code", "name", "description", "easy_read", "keywords", "examples")
 

@@ -31,7 +31,7 @@ def _require_reviewer(request) -> None:
 
 
 def _names() -> dict[str, str]:
-    return {t.code: t.name for t in active_taxonomy()}
+    return {t.code: t.label for t in active_taxonomy()}
 
 
 @require_http_methods(["GET", "POST"])
@@ -60,7 +60,9 @@ def review_queue(request):
         {
             "items": items,
             "waiting": waiting,
-            "subtitle": f"{waiting} text{'' if waiting == 1 else 's'} waiting",
+            "subtitle": f"{waiting} text{'' if waiting == 1 else 's'} waiting"
+            + (f" under \u201c{names.get(code, code)}\u201d" if code else ""),
+            "code_name": names.get(code, code),
             "not_english": not_english,
             "not_english_total": not_english_total,
             "taxonomy": active_taxonomy(),
@@ -98,13 +100,14 @@ QUEUE_EMPTY = "queue-empty"  # the id of "Nothing is waiting for review."
 def _place_after(request, touched: list[str]) -> str:
     """The id the page opens at after a decision, so the reviewer carries on where they were.
 
-    The first text they decided on if it still waits (it may have moved in the queue), else
-    the next text they were shown that still waits, else the nearest one above it, else the
-    top of the queue; "Nothing is waiting" when nothing does. Looked up in the queue as it
-    will be shown (same filter and order), so the place is on the page.
+    ``touched`` is the text whose own button was pressed, else the texts decided on. The
+    first of them if it still waits (it may have moved in the queue), else the next text
+    they were shown that still waits, else the nearest one above it, else the top of the
+    queue; "Nothing is waiting" when nothing does. Looked up in the queue as it will be
+    shown (same filter and order), so the place is on the page.
     """
     shown = [t for t in request.POST.getlist("shown") if t]
-    first = next((i for i, t in enumerate(shown) if t in touched), 0)
+    first = next((i for i, t in enumerate(shown) if t in touched), None)
     query = parse_qs(urlsplit(request.POST.get("next", "")).query)
     order = query.get("order", ["teach"])[0]
     items, _ = selectors.review_queue(
@@ -113,8 +116,9 @@ def _place_after(request, touched: list[str]) -> str:
         thresholds=services.tagger_current().thresholds(),
     )
     waiting = [item.target for item in items]
-    candidates = [*shown[first:], *reversed(shown[:first]), *waiting]
-    place = next((t for t in candidates if t in set(waiting)), None)
+    around = [*touched] if first is None else [*shown[first:], *reversed(shown[:first])]
+    candidates, waits = [*around, *waiting], set(waiting)
+    place = next((t for t in candidates if t in waits), None)
     return text_anchor(place) if place else QUEUE_EMPTY
 
 
@@ -144,7 +148,9 @@ def _review_post(request):
     who chose one and then pressed Confirm must not lose it without a word. The message names
     each tag and text saved, and the page opens where the reviewer was (``_place_after``).
     """
-    decision = request.POST.get("decision", "")
+    # A text's own buttons say which text they are under ("confirmed:a:12"): the place to
+    # come back to. The buttons at the top say only the decision.
+    decision, _, at = request.POST.get("decision", "").partition(":")
     ids = [int(i) for i in request.POST.getlist("tag") if i.isdigit()]
     chosen = {k[4:]: v for k, v in request.POST.items() if k.startswith("add-") and v}
     if decision not in (TagStatus.CONFIRMED, TagStatus.REJECTED, "add"):
@@ -152,7 +158,7 @@ def _review_post(request):
         messages.warning(
             request, "Nothing was saved. Use the Confirm, Reject or Add buttons to decide."
         )
-        return _back(request, _place_after(request, _working_on(ids, chosen)))
+        return _back(request, _place_after(request, [at] if at else _working_on(ids, chosen)))
     names = _names()
     decided, added = [], []
     if decision in (TagStatus.CONFIRMED, TagStatus.REJECTED) and ids:
@@ -166,10 +172,11 @@ def _review_post(request):
             )
     elif ids:
         ticked = list(Tag.objects.filter(pk__in=ids).order_by("target", "code"))
+        them = "it" if len(ticked) == 1 else "them"
         messages.warning(
             request,
             _decided("Ticked but not decided, as Add only adds chosen tags:", ticked, names)
-            + " To decide them, tick them again and press Confirm or Reject ticked tags.",
+            + f" To decide {them}, tick {them} again and press Confirm or Reject ticked tags.",
         )
     if chosen:
         held = held_targets(chosen)
@@ -200,7 +207,9 @@ def _review_post(request):
         )
         messages.success(request, " ".join(saved))
     touched = [t.target for t in decided] + [t.target for t in added]
-    return _back(request, _place_after(request, touched or _working_on(ids, chosen)))
+    return _back(
+        request, _place_after(request, [at] if at else touched or _working_on(ids, chosen))
+    )
 
 
 def _working_on(ids: list[int], chosen: dict[str, str]) -> list[str]:

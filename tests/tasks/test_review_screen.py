@@ -286,9 +286,14 @@ def test_after_the_last_text_the_page_opens_at_the_nearest_one_still_waiting(cli
     form = {"shown": [a.target, b.target], "next": REVIEW}
     back = client.post(REVIEW, {**form, "decision": "confirmed", "tag": [b.pk]})
     assert back["Location"] == f"{REVIEW}#text-{a.target.replace(':', '')}"
-    # Nothing ticked: the page opens at the top of the queue, not the top of the page.
+    # Nothing ticked: the page opens at the top of the queue, not the top of the page...
     back = client.post(REVIEW, {**form, "decision": "confirmed"})
     assert back["Location"] == f"{REVIEW}#text-{a.target.replace(':', '')}"
+    # ...or, pressed under a text, at that text.
+    c = machine_tag(tagged("nobody rings back"))
+    back = client.post(REVIEW, {**form, "decision": f"confirmed:{c.target}"})
+    assert back["Location"] == f"{REVIEW}#text-{c.target.replace(':', '')}"
+    assert Tag.objects.get(pk=c.pk).status == TagStatus.SUGGESTED
     page = client.get(back["Location"]).content.decode()
     assert "You can undo it under" in page  # one decision: "it"
     # Showing another filter or order starts at the top: the form does not carry the place.
@@ -304,8 +309,8 @@ def test_each_text_has_its_own_buttons_and_ticks_left_by_add_are_named(client, r
     for tag in (a, b):
         section = html[html.index(f'id="text-{tag.target.replace(":", "")}"') :]
         section = section[: section.index("</section>")]
-        assert 'value="confirmed"' in section and 'value="rejected"' in section
-        assert 'value="add"' in section
+        for decision in ("confirmed", "rejected", "add"):  # each says which text it is under
+            assert f'value="{decision}:{tag.target}"' in section
     page = client.post(
         REVIEW,
         {"decision": "add", "tag": [a.pk], f"add-{b.target}": "leder", "shown": [a.target]},
@@ -314,10 +319,25 @@ def test_each_text_has_its_own_buttons_and_ticks_left_by_add_are_named(client, r
     health = names["annual-health-checks"]
     assert (
         f"Ticked but not decided, as Add only adds chosen tags: \u201c{health}\u201d on "
-        f"Answer {a.answer_id}."
+        f"Answer {a.answer_id}. To decide it, tick it again"
     ) in page
     assert Tag.objects.get(pk=a.pk).status == TagStatus.SUGGESTED
     assert Tag.objects.get(target=b.target, code="leder").status == TagStatus.CONFIRMED
+
+
+def test_pledges_are_named_with_their_number_and_a_filtered_empty_queue_says_so(client, reviewer):
+    tag = machine_tag(tagged("i never had my helth chek"), code="pledge-9")
+    html = client.get(REVIEW).content.decode()
+    assert "Pledge 9: Annual health checks" in html  # not mistaken for the pathway
+    page = client.post(
+        REVIEW,
+        {"decision": "confirmed", "tag": [tag.pk], "next": f"{REVIEW}?code=pledge-9"},
+        follow=True,
+    ).content.decode()
+    assert "Confirmed \u201cPledge 9: Annual health checks" in page
+    assert "0 texts waiting under \u201cPledge 9: Annual health checks" in page
+    assert "Nothing under \u201cPledge 9: Annual health checks" in page
+    assert f'href="{REVIEW}?order=teach">Show texts waiting under every' in page
 
 
 def test_a_message_names_at_most_three_texts_and_counts_the_rest(client, reviewer):

@@ -25,9 +25,11 @@ if (place && place.matches("[data-review-place]")) {
   if (said && said.textContent.trim()) {
     const note = document.createElement("div");
     note.id = "review-said";
-    note.className = "help-block help-info w-mt-2";
+    note.className = "w-mt-2";
     said.querySelectorAll("li").forEach((item) => {
       const line = document.createElement("p");
+      const level = ["error", "warning"].find((name) => item.classList.contains(name));
+      line.className = `help-block ${{ error: "help-critical", warning: "help-warning" }[level] || "help-info"}`;
       line.textContent = item.textContent.trim();
       note.append(line);
     });
