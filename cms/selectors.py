@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .models import ConsultationIndexPage, ConsultationPage, Pathway, Pledge, Theme, split_lines
+from .models import (
+    ConsultationIndexPage,
+    ConsultationPage,
+    Pathway,
+    Pledge,
+    Theme,
+    split_lines,
+    term_label,
+)
 
 
 @dataclass(frozen=True)
@@ -27,7 +35,7 @@ class TaxonomyItem:
     @property
     def label(self) -> str:
         """How staff screens name it: "Pledge 9: …" tells a pledge from a like-named pathway."""
-        return f"Pledge {self.number}: {self.name}" if self.number else self.name
+        return term_label(self.name, self.number)
 
 
 _FIELDS = ("code", "name", "description", "easy_read", "keywords", "examples")

@@ -12,7 +12,16 @@ from .pages import (
     StandardPage,
     YouSaidWeDidPage,
 )
-from .taxonomy import TERM_MODELS, Collaborative, Pathway, Pledge, Theme, code_in_use, split_lines
+from .taxonomy import (
+    TERM_MODELS,
+    Collaborative,
+    Pathway,
+    Pledge,
+    Theme,
+    code_in_use,
+    split_lines,
+    term_label,
+)
 
 __all__ = [
     "TERM_MODELS",
@@ -33,4 +42,5 @@ __all__ = [
     "YouSaidWeDidPage",
     "code_in_use",
     "split_lines",
+    "term_label",
 ]

@@ -155,6 +155,12 @@ class TaxonomyTerm(RevisionMixin, index.Indexed, models.Model):
             )
 
 
+def term_label(name: str, number: int | None = None) -> str:
+    """How staff screens name a pledge, pathway or theme: "Pledge 9: …" keeps a pledge apart
+    from a pathway with a like name (both are about annual health checks)."""
+    return f"Pledge {number}: {name}" if number else name
+
+
 class Pledge(TaxonomyTerm):
     """One of the 13 public LLR pledges."""
 
@@ -169,7 +175,7 @@ class Pledge(TaxonomyTerm):
         ordering = ["number"]
 
     def __str__(self) -> str:
-        return f"Pledge {self.number}: {self.name}"
+        return term_label(self.name, self.number)
 
 
 class Pathway(TaxonomyTerm):

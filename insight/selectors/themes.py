@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cms.models import Pathway, Pledge
+from cms.models import Pathway, Pledge, term_label
 from cms.models import Theme as ThemeTerm
 
 
@@ -20,7 +20,7 @@ class Theme:
 
     @property
     def label(self) -> str:
-        return f"Pledge {self.number}: {self.name}" if self.number else self.name
+        return term_label(self.name, self.number)
 
     @property
     def easy_name(self) -> str:
