@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.jobs import enqueue
@@ -89,11 +88,6 @@ def _back(request, anchor: str):
     return redirect(f"{url.split('#')[0]}#{anchor}")
 
 
-def text_anchor(target: str) -> str:
-    """The id of a text's heading on the review screen (``a:12`` -> ``text-a12``)."""
-    return f"text-{slugify(target)}"
-
-
 QUEUE_EMPTY = "queue-empty"  # the id of "Nothing is waiting for review."
 
 
@@ -119,7 +113,7 @@ def _place_after(request, touched: list[str]) -> str:
     around = [*touched] if first is None else [*shown[first:], *reversed(shown[:first])]
     candidates, waits = [*around, *waiting], set(waiting)
     place = next((t for t in candidates if t in waits), None)
-    return text_anchor(place) if place else QUEUE_EMPTY
+    return selectors.text_anchor(place) if place else QUEUE_EMPTY
 
 
 def _decided(verb: str, tags: list, names: dict[str, str], *, to: str = "on") -> str:

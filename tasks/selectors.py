@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, FloatField, IntegerField, Max, Min, Value, When
 from django.db.models.functions import Abs
+from django.utils.text import slugify
 
 from feedback.models import Channel
 from feedback.selectors import TextRef, TextTag, text_refs
@@ -43,6 +44,10 @@ class ReviewItem:
         return self.ref.target
 
     @property
+    def anchor(self) -> str:
+        return text_anchor(self.ref.target)
+
+    @property
     def codes(self) -> set[str]:
         """Codes already on the text: suggested ones are ticked, decided ones undone."""
         return {tag.code for tag in self.tags}
@@ -52,6 +57,12 @@ class ReviewItem:
         """The words the tagger read: a person's translation, or the text itself."""
         t = self.translation
         return t.text if t is not None and t.text else self.ref.text
+
+
+def text_anchor(target: str) -> str:
+    """The id of a text's heading on the review screen (``a:12`` -> ``text-a12``): the page
+    renders it and the view sends the reviewer back to it after a decision."""
+    return f"text-{slugify(target)}"
 
 
 ORDERS = {"teach": "What would teach the tagger most", "date": "Newest first"}
